@@ -1,0 +1,65 @@
+import type { Engine, Executor } from '../db/connection.js';
+import { nowIso } from '../db/connection.js';
+import { hashAuditRow } from './chain.js';
+
+/** Who acts and from where; taken from the request, or from the command line for CLI actions. */
+export interface AuditContext {
+  actorId: number | null;
+  actorLogin: string | null;
+  ip: string | null;
+  requestId: string | null;
+}
+
+export interface AuditEvent {
+  action: string;
+  recordType: string;
+  recordId?: string | number | null;
+  entityId?: number | null;
+  /** { field: [old, new] } for updates, or any details of the action. */
+  changes?: Record<string, unknown>;
+}
+
+export const SYSTEM_CONTEXT: AuditContext = { actorId: null, actorLogin: 'system', ip: null, requestId: null };
+
+/**
+ * Appends one row to the audit trail inside the caller's transaction. The head row is locked
+ * first, so concurrent writers (several processes on PostgreSQL) append one after another and
+ * the chain keeps a single order. The application never updates or deletes audit rows.
+ */
+export async function appendAudit(tx: Executor, engine: Engine, context: AuditContext, event: AuditEvent) {
+  const headQuery = tx.selectFrom('audit_head').select(['seq', 'hash']).where('id', '=', 1);
+  const head = await (engine === 'postgres' ? headQuery.forUpdate() : headQuery).executeTakeFirstOrThrow();
+
+  const row = {
+    seq: Number(head.seq) + 1,
+    occurred_at: nowIso(),
+    actor_id: context.actorId,
+    actor_login: context.actorLogin,
+    ip: context.ip,
+    request_id: context.requestId,
+    action: event.action,
+    record_type: event.recordType,
+    record_id: event.recordId === undefined || event.recordId === null ? null : String(event.recordId),
+    entity_id: event.entityId ?? null,
+    changes: JSON.stringify(event.changes ?? {}),
+    prev_hash: head.hash,
+  };
+  const hash = hashAuditRow(row);
+
+  await tx.insertInto('audit_log').values({ ...row, hash }).execute();
+  await tx.updateTable('audit_head').set({ seq: row.seq, hash }).where('id', '=', 1).execute();
+  return row.seq;
+}
+
+/** Lists the fields whose value differs, as { field: [old, new] }; secrets are masked by the caller. */
+export function diffFields<T extends Record<string, unknown>>(
+  before: T,
+  after: Partial<T>,
+): Record<string, [unknown, unknown]> {
+  const changes: Record<string, [unknown, unknown]> = {};
+  for (const [field, value] of Object.entries(after)) {
+    if (value === undefined) continue;
+    if (JSON.stringify(before[field]) !== JSON.stringify(value)) changes[field] = [before[field] ?? null, value];
+  }
+  return changes;
+}

@@ -1,0 +1,39 @@
+import { type Migration, type MigrationProvider, Migrator } from 'kysely';
+import type { DatabaseHandle, Engine } from './connection.js';
+import * as foundation from './migrations/20261204_0001_foundation.js';
+import type { MigrationDb } from './migrations/helpers.js';
+
+interface EngineAwareMigration {
+  up(db: MigrationDb, engine: Engine): Promise<void>;
+}
+
+// Listed explicitly, in order, so that bundling or compiling cannot lose a file.
+const migrations: Record<string, EngineAwareMigration> = {
+  '20261204_0001_foundation': foundation,
+};
+
+class ListedMigrationProvider implements MigrationProvider {
+  constructor(private readonly engine: Engine) {}
+
+  getMigrations(): Promise<Record<string, Migration>> {
+    const entries = Object.entries(migrations).map(([name, migration]) => [
+      name,
+      { up: (db: MigrationDb) => migration.up(db, this.engine) },
+    ]);
+    return Promise.resolve(Object.fromEntries(entries) as Record<string, Migration>);
+  }
+}
+
+/** Applies every pending migration; throws with the failing migration's name. */
+export async function migrateToLatest(handle: DatabaseHandle): Promise<string[]> {
+  const migrator = new Migrator({ db: handle.db, provider: new ListedMigrationProvider(handle.engine) });
+  const { error, results } = await migrator.migrateToLatest();
+  const failed = results?.find((result) => result.status === 'Error');
+  if (error !== undefined) {
+    const name = failed?.migrationName ?? 'unknown';
+    throw new Error(`Migration ${name} failed: ${error instanceof Error ? error.message : String(error)}`, {
+      cause: error,
+    });
+  }
+  return (results ?? []).filter((result) => result.status === 'Success').map((result) => result.migrationName);
+}

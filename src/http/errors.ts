@@ -1,0 +1,65 @@
+import { type ErrorCode, errorCatalog, format, type Locale, resourceNames } from './messages.js';
+
+export interface FieldError {
+  /** Where the value was read: body, querystring, params or headers. */
+  in: string;
+  /** Dotted path to the field, empty for the object itself. */
+  field: string;
+  code: string;
+  message: string;
+}
+
+/**
+ * An error with a stable code from the catalog. Thrown anywhere in request handling,
+ * it becomes an RFC 9457 problem details answer in the caller's language.
+ */
+export class AppError extends Error {
+  readonly status: number;
+
+  constructor(
+    readonly code: ErrorCode,
+    readonly params: Record<string, string | number> = {},
+    readonly fieldErrors: FieldError[] = [],
+  ) {
+    super(code);
+    this.name = 'AppError';
+    this.status = errorCatalog[code].status;
+  }
+
+  detail(locale: Locale): string {
+    const params = { ...this.params };
+    const resource = typeof params.resource === 'string' ? resourceNames[params.resource] : undefined;
+    if (resource !== undefined) params.resource = resource[locale];
+    return format(errorCatalog[this.code][locale], params);
+  }
+}
+
+export const notFound = (resource: string) => new AppError('not_found', { resource });
+export const forbidden = (permission: string) => new AppError('forbidden', { permission });
+export const outsideScope = () => new AppError('outside_scope');
+export const conflict = (reason: string) => new AppError('conflict', { reason });
+
+export interface ProblemDetails {
+  type: string;
+  title: string;
+  status: number;
+  detail: string;
+  code: string;
+  instance: string;
+  requestId: string;
+  errors?: FieldError[];
+}
+
+export function toProblem(error: AppError, locale: Locale, requestId: string, url: string): ProblemDetails {
+  const problem: ProblemDetails = {
+    type: `urn:guichet:problem:${error.code.replaceAll('_', '-')}`,
+    title: error.code,
+    status: error.status,
+    detail: error.detail(locale),
+    code: error.code,
+    instance: url,
+    requestId,
+  };
+  if (error.fieldErrors.length > 0) problem.errors = error.fieldErrors;
+  return problem;
+}

@@ -1,0 +1,168 @@
+// API error messages, French first. Each code is stable: clients and tests match on it, never on the text.
+
+export type Locale = 'fr' | 'en';
+
+export interface Message {
+  fr: string;
+  en: string;
+}
+
+export const errorCatalog = {
+  validation_failed: {
+    status: 400,
+    fr: 'La requête contient des valeurs invalides.',
+    en: 'The request contains invalid values.',
+  },
+  malformed_json: {
+    status: 400,
+    fr: "Le corps de la requête n'est pas un JSON valide.",
+    en: 'The request body is not valid JSON.',
+  },
+  unsupported_media_type: {
+    status: 415,
+    fr: "Le type de contenu {type} n'est pas accepté ; envoyez du JSON.",
+    en: 'Content type {type} is not accepted; send JSON.',
+  },
+  payload_too_large: {
+    status: 413,
+    fr: 'Le corps de la requête dépasse la taille maximale de {limit} octets.',
+    en: 'The request body exceeds the maximum size of {limit} bytes.',
+  },
+  unauthenticated: {
+    status: 401,
+    fr: 'Authentification requise : connectez-vous ou fournissez un jeton.',
+    en: 'Authentication required: sign in or provide a token.',
+  },
+  session_expired: {
+    status: 401,
+    fr: 'Votre session a expiré ; reconnectez-vous.',
+    en: 'Your session has expired; sign in again.',
+  },
+  invalid_credentials: {
+    status: 401,
+    fr: 'Identifiant ou mot de passe incorrect.',
+    en: 'Incorrect login or password.',
+  },
+  invalid_token: {
+    status: 401,
+    fr: "Le jeton d'API est invalide, expiré ou révoqué.",
+    en: 'The API token is invalid, expired or revoked.',
+  },
+  account_locked: {
+    status: 423,
+    fr: 'Compte temporairement verrouillé après trop d’échecs de connexion ; réessayez après {until}.',
+    en: 'Account temporarily locked after too many failed sign-ins; try again after {until}.',
+  },
+  account_disabled: {
+    status: 403,
+    fr: 'Ce compte est désactivé.',
+    en: 'This account is disabled.',
+  },
+  csrf_invalid: {
+    status: 403,
+    fr: "Jeton CSRF manquant ou invalide : renvoyez l'en-tête X-CSRF-Token reçu à la connexion.",
+    en: 'Missing or invalid CSRF token: send the X-CSRF-Token header received at sign-in.',
+  },
+  forbidden: {
+    status: 403,
+    fr: "Vous n'avez pas le droit « {permission} » nécessaire à cette action.",
+    en: 'You lack the "{permission}" right needed for this action.',
+  },
+  outside_scope: {
+    status: 403,
+    fr: 'Cet enregistrement appartient à une entité hors de votre périmètre.',
+    en: 'This record belongs to an entity outside your scope.',
+  },
+  not_found: {
+    status: 404,
+    fr: '{resource} introuvable.',
+    en: '{resource} not found.',
+  },
+  route_not_found: {
+    status: 404,
+    fr: "La route {method} {url} n'existe pas.",
+    en: 'Route {method} {url} does not exist.',
+  },
+  conflict: {
+    status: 409,
+    fr: 'Conflit : {reason}',
+    en: 'Conflict: {reason}',
+  },
+  already_exists: {
+    status: 409,
+    fr: '{resource} existe déjà avec cette valeur de {field}.',
+    en: '{resource} already exists with this {field}.',
+  },
+  in_use: {
+    status: 409,
+    fr: '{resource} est encore utilisé par d’autres enregistrements et ne peut pas être supprimé.',
+    en: '{resource} is still used by other records and cannot be deleted.',
+  },
+  rate_limited: {
+    status: 429,
+    fr: 'Trop de requêtes ; réessayez dans {seconds} secondes.',
+    en: 'Too many requests; try again in {seconds} seconds.',
+  },
+  internal_error: {
+    status: 500,
+    fr: 'Erreur interne du serveur. Communiquez cet identifiant au support : {requestId}.',
+    en: 'Internal server error. Give this identifier to support: {requestId}.',
+  },
+  not_ready: {
+    status: 503,
+    fr: 'Le service démarre ou sa base de données est indisponible.',
+    en: 'The service is starting or its database is unavailable.',
+  },
+} as const satisfies Record<string, Message & { status: number }>;
+
+export type ErrorCode = keyof typeof errorCatalog;
+
+/** Names of records in messages, so "{resource} introuvable" reads naturally in both languages. */
+export const resourceNames: Record<string, Message> = {
+  entity: { fr: "L'entité", en: 'The entity' },
+  service: { fr: 'Le service', en: 'The service' },
+  location: { fr: 'Le lieu', en: 'The location' },
+  user: { fr: "L'utilisateur", en: 'The user' },
+  group: { fr: 'Le groupe', en: 'The group' },
+  profile: { fr: 'Le profil', en: 'The profile' },
+  token: { fr: 'Le jeton', en: 'The token' },
+  audit: { fr: "L'entrée d'audit", en: 'The audit entry' },
+};
+
+/** Messages attached to our own zod refinements, looked up by the `i18n` parameter of the issue. */
+export const validationMessages: Record<string, Message> = {
+  unknown_time_zone: { fr: 'Fuseau horaire IANA inconnu.', en: 'Unknown IANA time zone.' },
+  unknown_permission: { fr: 'Droit inconnu : {value}.', en: 'Unknown right: {value}.' },
+  level_requires_support: {
+    fr: 'Seul un groupe de support peut avoir un niveau (N1, N2, N3).',
+    en: 'Only a support group can have a level (N1, N2, N3).',
+  },
+  password_too_weak: {
+    fr: 'Le mot de passe doit contenir au moins 12 caractères.',
+    en: 'The password must contain at least 12 characters.',
+  },
+};
+
+export function pickLocale(acceptLanguage: string | undefined): Locale {
+  if (acceptLanguage === undefined) return 'fr';
+  // Honour the first supported language in preference order; French when none is supported.
+  const ranked = acceptLanguage
+    .split(',')
+    .map((part) => {
+      const [tag = '', ...params] = part.trim().split(';');
+      const q = params.find((param) => param.trim().startsWith('q='));
+      return { tag: tag.toLowerCase(), q: q === undefined ? 1 : Number(q.trim().slice(2)) || 0 };
+    })
+    .sort((a, b) => b.q - a.q);
+  for (const { tag } of ranked) {
+    if (tag.startsWith('fr')) return 'fr';
+    if (tag.startsWith('en')) return 'en';
+  }
+  return 'fr';
+}
+
+export function format(template: string, params: Record<string, string | number> = {}): string {
+  return template.replace(/\{(\w+)\}/g, (match, key: string) =>
+    key in params ? String(params[key]) : match,
+  );
+}

@@ -1,0 +1,108 @@
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { authorize } from '../access/policy.js';
+import { expandEntity, type Principal } from '../access/principal.js';
+import type { Executor } from '../db/connection.js';
+import { conflict } from '../http/errors.js';
+import { type CrudResource, load, registerCrud } from '../http/crud.js';
+
+export const ENTITY_TYPES = ['group', 'hospital', 'ehpad', 'administrative', 'other'] as const;
+
+const entityOutput = z.object({
+  id: z.number(),
+  parentId: z.number().nullable(),
+  name: z.string(),
+  type: z.enum(ENTITY_TYPES),
+  completeName: z.string(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+
+const name = z.string().trim().min(1).max(255).refine((value) => !value.includes('>'), {
+  message: 'must not contain ">" (it separates levels of the entity path)',
+});
+
+const entityCreate = z.strictObject({ parentId: z.number().int().positive(), name, type: z.enum(ENTITY_TYPES) });
+const entityUpdate = entityCreate.partial();
+
+type EntityCreate = z.infer<typeof entityCreate>;
+type EntityUpdate = z.infer<typeof entityUpdate>;
+
+export const entityResource: CrudResource<EntityCreate, EntityUpdate, z.infer<typeof entityOutput>> = {
+  resource: 'entity',
+  table: 'entities',
+  path: '/entities',
+  tag: 'organisation',
+  scoped: true,
+  create: entityCreate,
+  update: entityUpdate,
+  output: entityOutput,
+  uniqueField: 'name',
+  searchColumn: 'complete_name',
+  present: (row) => ({
+    id: row.id,
+    parentId: row.parent_id as number | null,
+    name: row.name as string,
+    type: row.type as (typeof ENTITY_TYPES)[number],
+    completeName: row.complete_name as string,
+    createdAt: row.created_at as string,
+    updatedAt: row.updated_at as string,
+  }),
+  // A new entity is authorised against its parent: creating a child needs the right there.
+  entityOf: (row) => ('id' in row && typeof row.id === 'number' ? row.id : (row.parent_id as number)),
+  toInsert: (input) => ({ parent_id: input.parentId, name: input.name, type: input.type, complete_name: input.name }),
+  toUpdate: (input) => ({
+    ...(input.parentId === undefined ? {} : { parent_id: input.parentId }),
+    ...(input.name === undefined ? {} : { name: input.name }),
+    ...(input.type === undefined ? {} : { type: input.type }),
+  }),
+  check: checkParent,
+  afterWrite: refreshCompleteNames,
+};
+
+async function checkParent(tx: Executor, principal: Principal, values: Record<string, unknown>, existing?: Record<string, unknown>) {
+  const parentId = values.parent_id as number | undefined;
+  if (existing !== undefined && existing.parent_id === null && parentId !== undefined) {
+    throw conflict('the root entity cannot be moved');
+  }
+  if (parentId === undefined) return;
+  await load(tx, entityResource, parentId);
+  authorize(principal, existing === undefined ? 'entity:create' : 'entity:update', parentId);
+  if (existing !== undefined) {
+    const ancestors = await ancestorIds(tx, parentId);
+    if (ancestors.includes(existing.id as number)) throw conflict('an entity cannot be moved under itself');
+  }
+}
+
+async function ancestorIds(tx: Executor, entityId: number): Promise<number[]> {
+  const all = await tx.selectFrom('entities').select(['id', 'parent_id']).execute();
+  const parents = new Map(all.map((entity) => [entity.id, entity.parent_id]));
+  const result: number[] = [];
+  let current: number | null | undefined = entityId;
+  while (current !== null && current !== undefined && !result.includes(current)) {
+    result.push(current);
+    current = parents.get(current);
+  }
+  return result;
+}
+
+/** Recomputes "Parent > Child" names of the entity and its descendants after a rename or move. */
+async function refreshCompleteNames(tx: Executor, row: { id: number }): Promise<void> {
+  const all = await tx.selectFrom('entities').select(['id', 'parent_id', 'name', 'complete_name']).execute();
+  const byId = new Map(all.map((entity) => [entity.id, entity]));
+  const nameOf = (id: number): string => {
+    const entity = byId.get(id);
+    if (entity === undefined) return '';
+    return entity.parent_id === null ? entity.name : `${nameOf(entity.parent_id)} > ${entity.name}`;
+  };
+  for (const id of expandEntity(all, row.id)) {
+    const completeName = nameOf(id);
+    if (byId.get(id)?.complete_name !== completeName) {
+      await tx.updateTable('entities').set({ complete_name: completeName }).where('id', '=', id).execute();
+    }
+  }
+}
+
+export function registerEntityRoutes(app: FastifyInstance): void {
+  registerCrud(app, entityResource);
+}

@@ -1,0 +1,21 @@
+import type { FastifyPluginAsync } from 'fastify';
+import { registerProfileRoutes } from './access/profiles.js';
+import { auditRoutes } from './audit/routes.js';
+import { authRoutes } from './auth/routes.js';
+import { registerEntityRoutes } from './organisation/entities.js';
+import { registerGroupRoutes } from './organisation/groups.js';
+import { registerServiceAndLocationRoutes } from './organisation/services.js';
+import { registerUserRoutes } from './users/users.js';
+
+/** Every API route group, mounted under /api/v1. */
+export const registerRoutes: FastifyPluginAsync = async (app) => {
+  await app.register(authRoutes);
+  await app.register(auditRoutes);
+  await app.register(async (scoped) => {
+    registerEntityRoutes(scoped);
+    registerServiceAndLocationRoutes(scoped);
+    registerGroupRoutes(scoped);
+    registerUserRoutes(scoped);
+    registerProfileRoutes(scoped);
+  });
+};

@@ -1,0 +1,40 @@
+import { buildApp } from './app.js';
+import { bootstrap, reportBootstrap } from './bootstrap.js';
+import { ConfigError, loadConfig } from './config/config.js';
+import { openDatabase } from './db/connection.js';
+import { migrateToLatest } from './db/migrate.js';
+
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${error.message}\n`);
+      process.exit(2);
+    }
+    throw error;
+  }
+
+  const database = openDatabase(config.database);
+  await migrateToLatest(database);
+  const app = await buildApp({ config, database });
+  reportBootstrap(await bootstrap(database, config), app.log);
+
+  const shutdown = async (signal: string) => {
+    app.log.info({ signal }, 'stopping');
+    await app.close();
+    await database.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+
+  await app.listen({ host: config.host, port: config.port });
+  app.log.info({ engine: database.engine, host: config.host, port: config.port }, 'Guichet started');
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`Guichet failed to start: ${error instanceof Error ? error.stack : String(error)}\n`);
+  process.exit(1);
+});
