@@ -4,7 +4,9 @@ import { appendAudit, SYSTEM_CONTEXT } from './audit/audit.js';
 import { hashPassword } from './auth/passwords.js';
 import { randomToken } from './auth/secrets.js';
 import type { Config } from './config/config.js';
-import { type DatabaseHandle, nowIso } from './db/connection.js';
+import { type DatabaseHandle, type Engine, type Executor, nowIso } from './db/connection.js';
+import { DEFAULT_CATEGORIES } from './tickets/defaults.js';
+import { SELF_SERVICE_FORBIDDEN } from './tickets/status.js';
 
 export interface BootstrapResult {
   createdAdmin: boolean;
@@ -29,9 +31,10 @@ export async function bootstrap(handle: DatabaseHandle, config: Config): Promise
     for (const profile of SHIPPED_PROFILES) {
       const exists = await tx.selectFrom('profiles').select('id').where('name', '=', profile.name).executeTakeFirst();
       if (exists !== undefined) continue;
+      const forbidden = profile.interface === 'helpdesk' ? SELF_SERVICE_FORBIDDEN : {};
       const inserted = await tx
         .insertInto('profiles')
-        .values({ name: profile.name, interface: profile.interface, rights: JSON.stringify(profile.rights), is_system: 1, created_at: now, updated_at: now })
+        .values({ name: profile.name, interface: profile.interface, rights: JSON.stringify(profile.rights), forbidden_transitions: JSON.stringify(forbidden), is_system: 1, created_at: now, updated_at: now })
         .returning('id')
         .executeTakeFirstOrThrow();
       await appendAudit(tx, handle.engine, SYSTEM_CONTEXT, { action: 'profile.create', recordType: 'profile', recordId: inserted.id, changes: { name: [null, profile.name] } });
@@ -46,6 +49,8 @@ export async function bootstrap(handle: DatabaseHandle, config: Config): Promise
         .executeTakeFirstOrThrow();
       await appendAudit(tx, handle.engine, SYSTEM_CONTEXT, { action: 'entity.create', recordType: 'entity', recordId: root.id, entityId: root.id, changes: { name: [null, config.rootEntityName] } });
     }
+
+    await seedCategories(tx, handle.engine, root.id, now);
 
     const anyUser = await tx.selectFrom('users').select('id').limit(1).executeTakeFirst();
     if (anyUser !== undefined) return { createdAdmin: false };
@@ -82,4 +87,24 @@ export function reportBootstrap(result: BootstrapResult, log: Pick<Logger, 'info
     `\n  Guichet: first start. Sign in as "admin" with this password (shown only once):\n\n      ${result.generatedPassword}\n\n`,
   );
   log.warn('created the admin account with a generated password, printed once on the console');
+}
+
+/** Creates the shipped category tree in the root entity when no category exists yet. */
+async function seedCategories(tx: Executor, engine: Engine, rootId: number, now: string): Promise<void> {
+  const any = await tx.selectFrom('categories').select('id').limit(1).executeTakeFirst();
+  if (any !== undefined) return;
+  for (const top of DEFAULT_CATEGORIES) {
+    const parent = await tx
+      .insertInto('categories')
+      .values({ entity_id: rootId, parent_id: null, name: top.name, complete_name: top.name, default_group_id: null, created_at: now, updated_at: now })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    for (const child of top.children) {
+      await tx
+        .insertInto('categories')
+        .values({ entity_id: rootId, parent_id: parent.id, name: child, complete_name: `${top.name} > ${child}`, default_group_id: null, created_at: now, updated_at: now })
+        .execute();
+    }
+  }
+  await appendAudit(tx, engine, SYSTEM_CONTEXT, { action: 'category.seed', recordType: 'category', entityId: rootId, changes: { count: DEFAULT_CATEGORIES.length } });
 }

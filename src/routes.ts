@@ -5,12 +5,14 @@ import { authRoutes } from './auth/routes.js';
 import { registerEntityRoutes } from './organisation/entities.js';
 import { registerGroupRoutes } from './organisation/groups.js';
 import { registerServiceAndLocationRoutes } from './organisation/services.js';
+import { ticketRoutes } from './tickets/routes.js';
 import { registerUserRoutes } from './users/users.js';
 
 /** Every API route group, mounted under /api/v1. */
 export const registerRoutes: FastifyPluginAsync = async (app) => {
   await app.register(authRoutes);
   await app.register(auditRoutes);
+  await app.register(ticketRoutes);
   await app.register(async (scoped) => {
     registerEntityRoutes(scoped);
     registerServiceAndLocationRoutes(scoped);

@@ -1,6 +1,7 @@
 import { type Migration, type MigrationProvider, Migrator } from 'kysely';
 import type { DatabaseHandle, Engine } from './connection.js';
 import * as foundation from './migrations/20261204_0001_foundation.js';
+import * as tickets from './migrations/20261204_0002_tickets.js';
 import type { MigrationDb } from './migrations/helpers.js';
 
 interface EngineAwareMigration {
@@ -10,6 +11,7 @@ interface EngineAwareMigration {
 // Listed explicitly, in order, so that bundling or compiling cannot lose a file.
 const migrations: Record<string, EngineAwareMigration> = {
   '20261204_0001_foundation': foundation,
+  '20261204_0002_tickets': tickets,
 };
 
 class ListedMigrationProvider implements MigrationProvider {

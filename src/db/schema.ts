@@ -13,6 +13,7 @@ export interface EntityTable {
   /** group | hospital | ehpad | administrative | other */
   type: string;
   complete_name: string;
+  autoclose_days: number | null;
   created_at: string;
   updated_at: string;
 }
@@ -48,6 +49,7 @@ export interface ProfileTable {
   /** JSON array of permission names such as "ticket:create". */
   rights: string;
   is_system: Generated<number>;
+  forbidden_transitions: Generated<string>;
   created_at: string;
   updated_at: string;
 }
@@ -147,7 +149,135 @@ export interface AuditHeadTable {
   hash: string;
 }
 
+export interface SettingTable {
+  key: string;
+  value: string;
+  updated_at: string;
+}
+
+export interface CategoryTable {
+  id: Generated<number>;
+  entity_id: number;
+  parent_id: number | null;
+  name: string;
+  complete_name: string;
+  is_incident: Generated<number>;
+  is_request: Generated<number>;
+  default_group_id: number | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface TicketTable {
+  /** The ticket number shown to users, allocated by the database so every process shares one sequence. */
+  id: Generated<number>;
+  entity_id: number;
+  /** incident | request */
+  type: string;
+  title: string;
+  description: string;
+  /** new | assigned | planned | waiting | solved | closed */
+  status: string;
+  urgency: number;
+  impact: number;
+  /** 1-5 from the matrix, 6 (Majeure) only by hand */
+  priority: number;
+  category_id: number | null;
+  requester_id: number | null;
+  requester_service_id: number | null;
+  writer_id: number | null;
+  location_id: number | null;
+  device: string | null;
+  /** web | phone | email | monitoring | api | import */
+  source: string;
+  /** N1 | N2 | N3 */
+  level: string | null;
+  /** JSON: the criticality grid's answers, suggestion and explanation */
+  criticality: string | null;
+  priority_reason: string | null;
+  waiting_reason: string | null;
+  opened_at: string;
+  updated_at: string;
+  taken_at: string | null;
+  solved_at: string | null;
+  closed_at: string | null;
+  begin_waiting_at: string | null;
+  waiting_seconds: Generated<number>;
+  action_seconds: Generated<number>;
+  external_ref: string | null;
+  search_text: string;
+}
+
+export interface TicketActorTable {
+  id: Generated<number>;
+  ticket_id: number;
+  /** requester | observer | assigned */
+  role: string;
+  user_id: number | null;
+  group_id: number | null;
+}
+
+export interface TicketFollowupTable {
+  id: Generated<number>;
+  ticket_id: number;
+  author_id: number | null;
+  content: string;
+  is_private: Generated<number>;
+  created_at: string;
+}
+
+export interface TicketTaskTable {
+  id: Generated<number>;
+  ticket_id: number;
+  author_id: number | null;
+  technician_id: number | null;
+  content: string;
+  is_private: Generated<number>;
+  /** todo | done | info */
+  state: string;
+  duration_seconds: Generated<number>;
+  planned_start: string | null;
+  planned_end: string | null;
+  /** remote | on_site */
+  mode: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface TicketSolutionTable {
+  id: Generated<number>;
+  ticket_id: number;
+  author_id: number | null;
+  solution_type: string | null;
+  content: string;
+  /** waiting | accepted | refused */
+  status: string;
+  approver_id: number | null;
+  approval_comment: string | null;
+  answered_at: string | null;
+  created_at: string;
+}
+
+export interface TicketEscalationTable {
+  id: Generated<number>;
+  ticket_id: number;
+  actor_id: number | null;
+  from_level: string | null;
+  to_level: string;
+  group_id: number | null;
+  reason: string;
+  created_at: string;
+}
+
 export interface Database {
+  settings: SettingTable;
+  categories: CategoryTable;
+  tickets: TicketTable;
+  ticket_actors: TicketActorTable;
+  ticket_followups: TicketFollowupTable;
+  ticket_tasks: TicketTaskTable;
+  ticket_solutions: TicketSolutionTable;
+  ticket_escalations: TicketEscalationTable;
   entities: EntityTable;
   services: ServiceTable;
   locations: LocationTable;
@@ -171,3 +301,4 @@ export type NewUser = Insertable<UserTable>;
 export type UserUpdate = Updateable<UserTable>;
 export type GroupRow = Selectable<GroupTable>;
 export type AuditLogRow = Selectable<AuditLogTable>;
+export type TicketRow = Selectable<TicketTable>;

@@ -40,8 +40,8 @@ export interface CrudResource<Create, Update, Out> {
   prepare?(values: Record<string, unknown>): Promise<void>;
   /** Checks references of a new or edited record (same entity, in scope...) before writing. */
   check?(tx: Executor, principal: Principal, values: Record<string, unknown>, existing?: Row): Promise<void>;
-  /** Writes derived data after an insert or update, inside the same transaction. */
-  afterWrite?(tx: Executor, row: Row): Promise<void>;
+  /** Writes derived data after an insert or update, inside the same transaction; `values` are the columns written. */
+  afterWrite?(tx: Executor, row: Row, values: Record<string, unknown>): Promise<void>;
   /** Field that must be unique, named in the 409 message. */
   uniqueField: string;
   searchColumn: string;
@@ -65,7 +65,7 @@ export function registerCrud<Create, Update, Out>(
   const typed = app.withTypeProvider<ZodTypeProvider>();
   const { ctx } = app;
   const permission = (action: string) => `${spec.resource}:${action}` as Permission;
-  const db = () => ctx.db as unknown as Executor;
+  const db = () => ctx.db;
   // Widened so that the generic presenter's return type does not defeat the type provider's inference.
   const output = spec.output as z.ZodType;
 
@@ -98,7 +98,7 @@ export function registerCrud<Create, Update, Out>(
     async (request) => {
       const row = await load(db(), spec, request.params.id);
       authorizeRow(principalOf(request), permission('read'), spec, row);
-      return spec.present(row) as never;
+      return spec.present(row);
     },
   );
 
@@ -118,11 +118,11 @@ export function registerCrud<Create, Update, Out>(
           .values({ ...values, created_at: now, updated_at: now } as never)
           .returningAll()
           .executeTakeFirstOrThrow()) as unknown as Row;
-        await spec.afterWrite?.(tx, inserted);
+        await spec.afterWrite?.(tx, inserted, values);
         await audit(tx, request, 'create', inserted, maskSecrets(spec, diffFields({}, values)));
         return inserted;
       });
-      return reply.code(201).send(spec.present(row) as never);
+      return reply.code(201).send(spec.present(row));
     },
   );
 
@@ -149,11 +149,11 @@ export function registerCrud<Create, Update, Out>(
           .where('id', '=', existing.id)
           .returningAll()
           .executeTakeFirstOrThrow()) as unknown as Row;
-        await spec.afterWrite?.(tx, updated);
+        await spec.afterWrite?.(tx, updated, values);
         await audit(tx, request, 'update', updated, maskSecrets(spec, changes));
         return updated;
       });
-      return spec.present(row) as never;
+      return spec.present(row);
     },
   );
 
@@ -199,7 +199,7 @@ export function registerCrud<Create, Update, Out>(
 export async function load<Create, Update, Out>(db: Executor, spec: CrudResource<Create, Update, Out>, id: number): Promise<Row> {
   const row = await db.selectFrom(spec.table as 'services').selectAll().where('id', '=', id).executeTakeFirst();
   if (row === undefined) throw notFound(spec.resource);
-  return row as unknown as Row;
+  return row;
 }
 
 function authorizeRow<Create, Update, Out>(

@@ -1,4 +1,4 @@
-import { type ErrorCode, errorCatalog, format, type Locale, resourceNames } from './messages.js';
+import { type ErrorCode, errorCatalog, format, type Locale, resourceNames, validationMessages } from './messages.js';
 
 export interface FieldError {
   /** Where the value was read: body, querystring, params or headers. */
@@ -60,6 +60,14 @@ export function toProblem(error: AppError, locale: Locale, requestId: string, ur
     instance: url,
     requestId,
   };
-  if (error.fieldErrors.length > 0) problem.errors = error.fieldErrors;
+  if (error.fieldErrors.length > 0) {
+    // Services name catalog keys as messages; validation errors from zod arrive already worded.
+    problem.errors = error.fieldErrors.map((item) => ({ ...item, message: validationMessages[item.message]?.[locale] ?? item.message }));
+  }
   return problem;
+}
+
+/** A 400 about one field, worded from the validation catalog in the caller's language. */
+export function invalidField(field: string, messageKey: string): AppError {
+  return new AppError('validation_failed', {}, [{ in: 'body', field, code: 'custom', message: messageKey }]);
 }

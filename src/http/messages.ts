@@ -75,8 +75,8 @@ export const errorCatalog = {
   },
   not_found: {
     status: 404,
-    fr: '{resource} introuvable.',
-    en: '{resource} not found.',
+    fr: '{resource} est introuvable.',
+    en: '{resource} was not found.',
   },
   route_not_found: {
     status: 404,
@@ -108,6 +108,21 @@ export const errorCatalog = {
     fr: 'Erreur interne du serveur. Communiquez cet identifiant au support : {requestId}.',
     en: 'Internal server error. Give this identifier to support: {requestId}.',
   },
+  transition_forbidden: {
+    status: 409,
+    fr: 'Le passage du statut « {from} » au statut « {to} » n’est pas autorisé pour votre profil.',
+    en: 'Moving from status "{from}" to "{to}" is not allowed for your profile.',
+  },
+  ticket_state: {
+    status: 409,
+    fr: 'Action impossible sur ce ticket : {reason}',
+    en: 'This action is not possible on this ticket: {reason}',
+  },
+  not_requester: {
+    status: 403,
+    fr: 'Seul le demandeur du ticket peut approuver ou refuser la solution.',
+    en: 'Only the ticket requester can approve or refuse the solution.',
+  },
   not_ready: {
     status: 503,
     fr: 'Le service démarre ou sa base de données est indisponible.',
@@ -117,7 +132,7 @@ export const errorCatalog = {
 
 export type ErrorCode = keyof typeof errorCatalog;
 
-/** Names of records in messages, so "{resource} introuvable" reads naturally in both languages. */
+/** Names of records in messages, so "{resource} est introuvable" reads naturally in both languages. */
 export const resourceNames: Record<string, Message> = {
   entity: { fr: "L'entité", en: 'The entity' },
   service: { fr: 'Le service', en: 'The service' },
@@ -127,15 +142,29 @@ export const resourceNames: Record<string, Message> = {
   profile: { fr: 'Le profil', en: 'The profile' },
   token: { fr: 'Le jeton', en: 'The token' },
   audit: { fr: "L'entrée d'audit", en: 'The audit entry' },
+  ticket: { fr: 'Le ticket', en: 'The ticket' },
+  category: { fr: 'La catégorie', en: 'The category' },
 };
 
 /** Messages attached to our own zod refinements, looked up by the `i18n` parameter of the issue. */
 export const validationMessages: Record<string, Message> = {
   unknown_time_zone: { fr: 'Fuseau horaire IANA inconnu.', en: 'Unknown IANA time zone.' },
   unknown_permission: { fr: 'Droit inconnu : {value}.', en: 'Unknown right: {value}.' },
+  name_contains_separator: {
+    fr: 'Le nom ne doit pas contenir « > » : ce caractère sépare les niveaux du chemin.',
+    en: 'The name must not contain ">": this character separates the levels of the path.',
+  },
   level_requires_support: {
     fr: 'Seul un groupe de support peut avoir un niveau (N1, N2, N3).',
     en: 'Only a support group can have a level (N1, N2, N3).',
+  },
+  reason_required: {
+    fr: 'Une raison est obligatoire.',
+    en: 'A reason is required.',
+  },
+  login_invalid_characters: {
+    fr: "L'identifiant ne peut contenir que des lettres, des chiffres et les caractères . _ @ -",
+    en: 'The login may contain only letters, digits and the characters . _ @ -',
   },
   password_too_weak: {
     fr: 'Le mot de passe doit contenir au moins 12 caractères.',

@@ -53,7 +53,11 @@ function describeIssue(issue: ZodIssue, locale: Locale): string {
   if (issue.code === 'custom') {
     const key = typeof issue.params?.i18n === 'string' ? issue.params.i18n : undefined;
     const message = key === undefined ? undefined : validationMessages[key];
-    if (message !== undefined) return format(message[locale], (issue.params?.values ?? {}) as Record<string, string>);
+    if (message !== undefined) {
+      // {value} names the rejected input itself, e.g. the unknown right in a list of rights.
+      const params: Record<string, string> = 'input' in issue && typeof issue.input === 'string' ? { value: issue.input } : {};
+      return format(message[locale], { ...params, ...((issue.params?.values ?? {}) as Record<string, string>) });
+    }
   }
   const worded = localeErrors[locale](issue as never);
   if (typeof worded === 'string') return worded;

@@ -24,6 +24,13 @@ export async function createTestDatabase(): Promise<{ config: DatabaseConfig; dr
       drop: async () => {
         const client = new pg.Client({ connectionString: url });
         await client.connect();
+        // Closed pool connections can linger for a moment on the server; a forced drop would then
+        // kill them and surface as an error in the closed client, so wait for them to go first.
+        for (let attempt = 0; attempt < 50; attempt += 1) {
+          const result = await client.query<{ n: number }>('select count(*)::int as n from pg_stat_activity where datname = $1', [name]);
+          if (result.rows[0]?.n === 0) break;
+          await new Promise((resolve) => setTimeout(resolve, 50));
+        }
         await client.query(`drop database if exists ${name} with (force)`);
         await client.end();
       },

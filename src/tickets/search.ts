@@ -1,0 +1,120 @@
+import { sql } from 'kysely';
+import { z } from 'zod';
+import type { Principal } from '../access/principal.js';
+import type { Executor } from '../db/connection.js';
+import { searchable } from './create.js';
+import { LEVELS, TICKET_TYPES } from './schemas.js';
+import { STATUSES } from './status.js';
+import { visibleTickets } from './visibility.js';
+
+const idList = z
+  .string()
+  .regex(/^\d+(,\d+)*$/, 'comma-separated ids')
+  .transform((value) => value.split(',').map(Number));
+const instant = z.iso.datetime({ offset: true }).transform((value) => new Date(value).toISOString());
+const levelList = z
+  .string()
+  .regex(/^[1-6](,[1-6])*$/, 'comma-separated levels from 1 to 6')
+  .transform((value) => value.split(',').map(Number));
+
+const SORTS = { id: 'id', openedAt: 'opened_at', updatedAt: 'updated_at', priority: 'priority', status: 'status', title: 'title', solvedAt: 'solved_at', closedAt: 'closed_at' } as const;
+
+export const ticketListQuery = z.strictObject({
+  status: z
+    .string()
+    .transform((value) => value.split(','))
+    .pipe(z.array(z.enum(STATUSES)))
+    .optional(),
+  type: z.enum(TICKET_TYPES).optional(),
+  priority: levelList.optional(),
+  urgency: levelList.optional(),
+  impact: levelList.optional(),
+  categoryId: z.coerce.number().int().positive().optional(),
+  entityId: idList.optional(),
+  serviceId: idList.optional(),
+  locationId: idList.optional(),
+  requesterId: z.coerce.number().int().positive().optional(),
+  assignedUserId: z.coerce.number().int().positive().optional(),
+  assignedGroupId: z.coerce.number().int().positive().optional(),
+  level: z.enum(LEVELS).optional(),
+  openedFrom: instant.optional(),
+  openedTo: instant.optional(),
+  updatedFrom: instant.optional(),
+  updatedTo: instant.optional(),
+  solvedFrom: instant.optional(),
+  solvedTo: instant.optional(),
+  closedFrom: instant.optional(),
+  closedTo: instant.optional(),
+  q: z.string().trim().min(1).max(200).optional(),
+  sort: z.enum(Object.keys(SORTS) as [keyof typeof SORTS, ...(keyof typeof SORTS)[]]).default('updatedAt'),
+  order: z.enum(['asc', 'desc']).default('desc'),
+  page: z.coerce.number().int().min(1).max(100_000).default(1),
+  perPage: z.coerce.number().int().min(1).max(200).default(15),
+});
+
+export type TicketListQuery = z.infer<typeof ticketListQuery>;
+
+/** Ticket ids of a category and all its sub-categories. */
+async function categoryTree(db: Executor, rootId: number): Promise<number[]> {
+  const all = await db.selectFrom('categories').select(['id', 'parent_id']).execute();
+  const result = [rootId];
+  for (let index = 0; index < result.length; index += 1) {
+    for (const category of all) if (category.parent_id === result[index]) result.push(category.id);
+  }
+  return result;
+}
+
+/** The filtered, visible tickets: one base query that the list and the counters both build on. */
+export async function filteredTickets(db: Executor, principal: Principal, query: Omit<TicketListQuery, 'sort' | 'order' | 'page' | 'perPage'>) {
+  let select = db.selectFrom('tickets').where(visibleTickets(principal));
+  if (query.status !== undefined) select = select.where('tickets.status', 'in', query.status);
+  if (query.type !== undefined) select = select.where('tickets.type', '=', query.type);
+  if (query.priority !== undefined) select = select.where('tickets.priority', 'in', query.priority);
+  if (query.urgency !== undefined) select = select.where('tickets.urgency', 'in', query.urgency);
+  if (query.impact !== undefined) select = select.where('tickets.impact', 'in', query.impact);
+  if (query.categoryId !== undefined) select = select.where('tickets.category_id', 'in', await categoryTree(db, query.categoryId));
+  if (query.entityId !== undefined) select = select.where('tickets.entity_id', 'in', query.entityId);
+  if (query.serviceId !== undefined) select = select.where('tickets.requester_service_id', 'in', query.serviceId);
+  if (query.locationId !== undefined) select = select.where('tickets.location_id', 'in', query.locationId);
+  if (query.requesterId !== undefined) select = select.where('tickets.requester_id', '=', query.requesterId);
+  if (query.level !== undefined) select = select.where('tickets.level', '=', query.level);
+  for (const [role, column, value] of [
+    ['assigned', 'user_id', query.assignedUserId],
+    ['assigned', 'group_id', query.assignedGroupId],
+  ] as const) {
+    if (value === undefined) continue;
+    select = select.where('tickets.id', 'in', (eb) =>
+      eb.selectFrom('ticket_actors').select('ticket_actors.ticket_id').where('ticket_actors.role', '=', role).where(`ticket_actors.${column}`, '=', value),
+    );
+  }
+  for (const [column, from, to] of [
+    ['opened_at', query.openedFrom, query.openedTo],
+    ['updated_at', query.updatedFrom, query.updatedTo],
+    ['solved_at', query.solvedFrom, query.solvedTo],
+    ['closed_at', query.closedFrom, query.closedTo],
+  ] as const) {
+    if (from !== undefined) select = select.where(`tickets.${column}`, '>=', from);
+    if (to !== undefined) select = select.where(`tickets.${column}`, '<', to);
+  }
+  if (query.q !== undefined) {
+    const pattern = `%${searchable(query.q).replace(/[\\%_]/g, (match) => `\\${match}`)}%`;
+    select = select.where(sql<boolean>`tickets.search_text like ${pattern} escape '\\'`);
+  }
+  return select;
+}
+
+export async function listTickets(db: Executor, principal: Principal, query: TicketListQuery) {
+  const base = await filteredTickets(db, principal, query);
+  const column = SORTS[query.sort];
+  const [rows, count] = await Promise.all([
+    base
+      .selectAll('tickets')
+      .orderBy(`tickets.${column}`, query.order)
+      .orderBy('tickets.id', query.order)
+      .limit(query.perPage)
+      .offset((query.page - 1) * query.perPage)
+      .execute(),
+    base.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow(),
+  ]);
+  return { rows, total: Number(count.total) };
+}

@@ -1,0 +1,57 @@
+import type { ExpressionBuilder } from 'kysely';
+import { canIn, entityScope, hasPermission } from '../access/policy.js';
+import type { Principal } from '../access/principal.js';
+import type { Database, TicketRow } from '../db/schema.js';
+import type { Executor } from '../db/connection.js';
+import { AppError, forbidden, notFound } from '../http/errors.js';
+
+/**
+ * The one visibility rule of tickets, shared by the list, counters and every route that loads a ticket:
+ * technicians see the tickets of the entities where they hold ticket:read; anyone holding
+ * ticket:read_own sees the tickets they requested or observe.
+ */
+export function visibleTickets(principal: Principal) {
+  const readScope = entityScope(principal, 'ticket:read');
+  const readsOwn = hasPermission(principal, 'ticket:read_own');
+  return (eb: ExpressionBuilder<Database, 'tickets'>) => {
+    const conditions = [];
+    if (readScope.length > 0) conditions.push(eb('tickets.entity_id', 'in', readScope));
+    if (readsOwn) {
+      conditions.push(
+        eb(
+          'tickets.id',
+          'in',
+          eb
+            .selectFrom('ticket_actors')
+            .select('ticket_actors.ticket_id')
+            .where('ticket_actors.user_id', '=', principal.userId)
+            .where('ticket_actors.role', 'in', ['requester', 'observer']),
+        ),
+      );
+    }
+    return conditions.length === 0 ? eb.val(false) : eb.or(conditions);
+  };
+}
+
+export function canSeePrivate(principal: Principal, ticket: Pick<TicketRow, 'entity_id'>): boolean {
+  return canIn(principal, 'ticket:read_private', ticket.entity_id);
+}
+
+/** Loads a ticket the caller may see; a ticket outside their rights is answered as not found. */
+export async function loadVisibleTicket(db: Executor, principal: Principal, ticketId: number): Promise<TicketRow> {
+  const ticket = await db
+    .selectFrom('tickets')
+    .selectAll()
+    .where('tickets.id', '=', ticketId)
+    .where(visibleTickets(principal))
+    .executeTakeFirst();
+  if (ticket === undefined) throw notFound('ticket');
+  return ticket;
+}
+
+/** Throws 403 unless the caller holds the permission in the ticket's entity. */
+export function requireOnTicket(principal: Principal, permission: Parameters<typeof canIn>[1], ticket: Pick<TicketRow, 'entity_id'>): void {
+  if (!canIn(principal, permission, ticket.entity_id)) {
+    throw hasPermission(principal, permission) ? new AppError('outside_scope') : forbidden(permission);
+  }
+}
