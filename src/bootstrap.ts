@@ -5,6 +5,7 @@ import { hashPassword } from './auth/passwords.js';
 import { randomToken } from './auth/secrets.js';
 import type { Config } from './config/config.js';
 import { type DatabaseHandle, type Engine, type Executor, nowIso } from './db/connection.js';
+import { DEFAULT_AUTOCLOSE_DAYS } from './organisation/entities.js';
 import { DEFAULT_CATEGORIES } from './tickets/defaults.js';
 import { SELF_SERVICE_FORBIDDEN } from './tickets/status.js';
 
@@ -44,7 +45,7 @@ export async function bootstrap(handle: DatabaseHandle, config: Config): Promise
     if (root === undefined) {
       root = await tx
         .insertInto('entities')
-        .values({ parent_id: null, name: config.rootEntityName, type: 'group', complete_name: config.rootEntityName, created_at: now, updated_at: now })
+        .values({ parent_id: null, name: config.rootEntityName, type: 'group', complete_name: config.rootEntityName, autoclose_days: DEFAULT_AUTOCLOSE_DAYS, created_at: now, updated_at: now })
         .returning('id')
         .executeTakeFirstOrThrow();
       await appendAudit(tx, handle.engine, SYSTEM_CONTEXT, { action: 'entity.create', recordType: 'entity', recordId: root.id, entityId: root.id, changes: { name: [null, config.rootEntityName] } });

@@ -5,7 +5,9 @@ import { authRoutes } from './auth/routes.js';
 import { registerEntityRoutes } from './organisation/entities.js';
 import { registerGroupRoutes } from './organisation/groups.js';
 import { registerServiceAndLocationRoutes } from './organisation/services.js';
+import { registerCategoryRoutes } from './tickets/categories.js';
 import { ticketRoutes } from './tickets/routes.js';
+import { settingsRoutes } from './tickets/settings-routes.js';
 import { registerUserRoutes } from './users/users.js';
 
 /** Every API route group, mounted under /api/v1. */
@@ -13,11 +15,13 @@ export const registerRoutes: FastifyPluginAsync = async (app) => {
   await app.register(authRoutes);
   await app.register(auditRoutes);
   await app.register(ticketRoutes);
+  await app.register(settingsRoutes);
   await app.register(async (scoped) => {
     registerEntityRoutes(scoped);
     registerServiceAndLocationRoutes(scoped);
     registerGroupRoutes(scoped);
     registerUserRoutes(scoped);
     registerProfileRoutes(scoped);
+    registerCategoryRoutes(scoped);
   });
 };

@@ -3,6 +3,8 @@ import { bootstrap, reportBootstrap } from './bootstrap.js';
 import { ConfigError, loadConfig } from './config/config.js';
 import { openDatabase } from './db/connection.js';
 import { migrateToLatest } from './db/migrate.js';
+import { startScheduler } from './jobs/scheduler.js';
+import { autocloseJob } from './tickets/autoclose.js';
 
 async function main(): Promise<void> {
   let config;
@@ -29,6 +31,9 @@ async function main(): Promise<void> {
   };
   process.once('SIGINT', () => void shutdown('SIGINT'));
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
+
+  const stopJobs = startScheduler(database, [autocloseJob], app.log);
+  app.addHook('onClose', async () => stopJobs());
 
   await app.listen({ host: config.host, port: config.port });
   app.log.info({ engine: database.engine, host: config.host, port: config.port }, 'Guichet started');

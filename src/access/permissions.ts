@@ -25,6 +25,10 @@ export const PERMISSIONS = [
   'profile:create',
   'profile:update',
   'profile:delete',
+  'category:read',
+  'category:create',
+  'category:update',
+  'category:delete',
   'audit:read',
   /** See the tickets one requested or observes. */
   'ticket:read_own',
@@ -62,7 +66,7 @@ export function isPermission(value: string): value is Permission {
 
 const crud = (resource: string, actions: string[]) => actions.map((action) => `${resource}:${action}` as Permission);
 
-const READ_ORGANISATION = ['entity', 'service', 'location', 'user', 'group'].flatMap((resource) =>
+const READ_ORGANISATION = ['entity', 'service', 'location', 'user', 'group', 'category'].flatMap((resource) =>
   crud(resource, ['read']),
 );
 
@@ -86,7 +90,7 @@ export const SHIPPED_PROFILES: { name: string; interface: 'central' | 'helpdesk'
   {
     name: 'Self-Service',
     interface: 'helpdesk',
-    rights: ['ticket:read_own', 'ticket:create', 'ticket:approve'],
+    rights: ['ticket:read_own', 'ticket:create', 'ticket:approve', 'category:read', 'location:read'],
   },
   {
     name: 'Technicien',
@@ -103,7 +107,11 @@ export const SHIPPED_PROFILES: { name: string; interface: 'central' | 'helpdesk'
       'ticket:change_priority',
       'ticket:merge',
       'stats:read',
-      'audit:read',
+      'category:read',
+  'category:create',
+  'category:update',
+  'category:delete',
+  'audit:read',
     ],
   },
   {

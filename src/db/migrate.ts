@@ -2,6 +2,7 @@ import { type Migration, type MigrationProvider, Migrator } from 'kysely';
 import type { DatabaseHandle, Engine } from './connection.js';
 import * as foundation from './migrations/20261204_0001_foundation.js';
 import * as tickets from './migrations/20261204_0002_tickets.js';
+import * as jobs from './migrations/20261204_0004_jobs.js';
 import type { MigrationDb } from './migrations/helpers.js';
 
 interface EngineAwareMigration {
@@ -12,6 +13,7 @@ interface EngineAwareMigration {
 const migrations: Record<string, EngineAwareMigration> = {
   '20261204_0001_foundation': foundation,
   '20261204_0002_tickets': tickets,
+  '20261204_0004_jobs': jobs,
 };
 
 class ListedMigrationProvider implements MigrationProvider {

@@ -269,7 +269,19 @@ export interface TicketEscalationTable {
   created_at: string;
 }
 
+export interface JobRunTable {
+  name: string;
+  /** Index of the last time slot (start time divided by the job's interval) claimed by a process. */
+  last_slot: Generated<number>;
+  locked_until: string | null;
+  last_started_at: string | null;
+  last_finished_at: string | null;
+  last_error: string | null;
+  runs: number;
+}
+
 export interface Database {
+  job_runs: JobRunTable;
   settings: SettingTable;
   categories: CategoryTable;
   tickets: TicketTable;

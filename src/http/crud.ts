@@ -14,7 +14,7 @@ import { auditContextOf, principalOf } from './context.js';
 import { AppError, notFound } from './errors.js';
 
 type Row = Record<string, unknown> & { id: number };
-type TableName = keyof Database & ('services' | 'locations' | 'groups' | 'entities' | 'profiles' | 'users');
+type TableName = keyof Database & ('services' | 'locations' | 'groups' | 'entities' | 'profiles' | 'users' | 'categories');
 
 /**
  * One editable record type under an entity: how to read, write, present and scope it.
@@ -22,7 +22,7 @@ type TableName = keyof Database & ('services' | 'locations' | 'groups' | 'entiti
  */
 export interface CrudResource<Create, Update, Out> {
   /** Resource name used in permissions ("service:read"), audit rows and messages. */
-  resource: 'entity' | 'service' | 'location' | 'group' | 'profile' | 'user';
+  resource: 'entity' | 'service' | 'location' | 'group' | 'profile' | 'user' | 'category';
   table: TableName;
   path: string;
   tag: string;
@@ -52,7 +52,7 @@ export interface CrudResource<Create, Update, Out> {
 const idParams = z.strictObject({ id: z.coerce.number().int().positive().max(2_147_483_647) });
 
 const listQuery = z.strictObject({
-  entityId: z.coerce.number().int().positive().optional(),
+  entityId: z.coerce.number().int().positive().max(2_147_483_647).optional(),
   q: z.string().trim().min(1).max(100).optional(),
   page: z.coerce.number().int().min(1).max(100_000).default(1),
   perPage: z.coerce.number().int().min(1).max(500).default(50),
