@@ -5,8 +5,13 @@ import { authRoutes } from './auth/routes.js';
 import { registerEntityRoutes } from './organisation/entities.js';
 import { registerGroupRoutes } from './organisation/groups.js';
 import { registerServiceAndLocationRoutes } from './organisation/services.js';
+import { slaLevelRoutes } from './sla/level-routes.js';
+import { registerSlaRoutes } from './sla/routes.js';
+import { statsRoutes } from './stats/routes.js';
 import { registerCategoryRoutes } from './tickets/categories.js';
+import { ticketExtraRoutes } from './tickets/extra-routes.js';
 import { ticketRoutes } from './tickets/routes.js';
+import { savedSearchRoutes } from './tickets/saved-searches.js';
 import { settingsRoutes } from './tickets/settings-routes.js';
 import { registerUserRoutes } from './users/users.js';
 
@@ -15,7 +20,11 @@ export const registerRoutes: FastifyPluginAsync = async (app) => {
   await app.register(authRoutes);
   await app.register(auditRoutes);
   await app.register(ticketRoutes);
+  await app.register(ticketExtraRoutes);
   await app.register(settingsRoutes);
+  await app.register(statsRoutes);
+  await app.register(slaLevelRoutes);
+  await app.register(savedSearchRoutes);
   await app.register(async (scoped) => {
     registerEntityRoutes(scoped);
     registerServiceAndLocationRoutes(scoped);
@@ -23,5 +32,6 @@ export const registerRoutes: FastifyPluginAsync = async (app) => {
     registerUserRoutes(scoped);
     registerProfileRoutes(scoped);
     registerCategoryRoutes(scoped);
+    registerSlaRoutes(scoped);
   });
 };

@@ -4,6 +4,7 @@ import { ConfigError, loadConfig } from './config/config.js';
 import { openDatabase } from './db/connection.js';
 import { migrateToLatest } from './db/migrate.js';
 import { startScheduler } from './jobs/scheduler.js';
+import { slaLevelJob } from './sla/escalation.js';
 import { autocloseJob } from './tickets/autoclose.js';
 
 async function main(): Promise<void> {
@@ -32,7 +33,7 @@ async function main(): Promise<void> {
   process.once('SIGINT', () => void shutdown('SIGINT'));
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
 
-  const stopJobs = startScheduler(database, [autocloseJob], app.log);
+  const stopJobs = startScheduler(database, [autocloseJob, slaLevelJob], app.log);
   app.addHook('onClose', async () => stopJobs());
 
   await app.listen({ host: config.host, port: config.port });

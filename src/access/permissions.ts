@@ -29,6 +29,14 @@ export const PERMISSIONS = [
   'category:create',
   'category:update',
   'category:delete',
+  'calendar:read',
+  'calendar:create',
+  'calendar:update',
+  'calendar:delete',
+  'sla:read',
+  'sla:create',
+  'sla:update',
+  'sla:delete',
   'audit:read',
   /** See the tickets one requested or observes. */
   'ticket:read_own',
@@ -66,7 +74,7 @@ export function isPermission(value: string): value is Permission {
 
 const crud = (resource: string, actions: string[]) => actions.map((action) => `${resource}:${action}` as Permission);
 
-const READ_ORGANISATION = ['entity', 'service', 'location', 'user', 'group', 'category'].flatMap((resource) =>
+const READ_ORGANISATION = ['entity', 'service', 'location', 'user', 'group', 'category', 'calendar', 'sla'].flatMap((resource) =>
   crud(resource, ['read']),
 );
 

@@ -22,7 +22,7 @@ const auditEntry = z.object({
 const instant = z.iso.datetime({ offset: true }).transform((value) => new Date(value).toISOString());
 
 const auditQuery = z.strictObject({
-  actorId: z.coerce.number().int().positive().optional(),
+  actorId: z.coerce.number().int().positive().max(2_147_483_647).optional(),
   action: z.string().max(100).optional(),
   recordType: z.string().max(50).optional(),
   recordId: z.string().max(50).optional(),

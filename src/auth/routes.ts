@@ -126,7 +126,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.delete(
     '/auth/tokens/:id',
-    { schema: { tags: ['auth'], params: z.strictObject({ id: z.coerce.number().int().positive() }), response: { 204: z.null() } } },
+    { schema: { tags: ['auth'], params: z.strictObject({ id: z.coerce.number().int().positive().max(2_147_483_647) }), response: { 204: z.null() } } },
     async (request, reply) => {
       const principal = principalOf(request);
       await ctx.db.transaction().execute(async (tx) => {

@@ -1,8 +1,13 @@
+import { inspect } from 'node:util';
 import { type Migration, type MigrationProvider, Migrator } from 'kysely';
 import type { DatabaseHandle, Engine } from './connection.js';
 import * as foundation from './migrations/20261204_0001_foundation.js';
 import * as tickets from './migrations/20261204_0002_tickets.js';
+import * as ticketExtras from './migrations/20261204_0003_ticket_extras.js';
 import * as jobs from './migrations/20261204_0004_jobs.js';
+import * as sla from './migrations/20261204_0005_sla.js';
+import * as slaLevels from './migrations/20261204_0006_sla_levels.js';
+import * as savedSearches from './migrations/20261204_0007_saved_searches.js';
 import type { MigrationDb } from './migrations/helpers.js';
 
 interface EngineAwareMigration {
@@ -13,7 +18,11 @@ interface EngineAwareMigration {
 const migrations: Record<string, EngineAwareMigration> = {
   '20261204_0001_foundation': foundation,
   '20261204_0002_tickets': tickets,
+  '20261204_0003_ticket_extras': ticketExtras,
   '20261204_0004_jobs': jobs,
+  '20261204_0005_sla': sla,
+  '20261204_0006_sla_levels': slaLevels,
+  '20261204_0007_saved_searches': savedSearches,
 };
 
 class ListedMigrationProvider implements MigrationProvider {
@@ -35,7 +44,7 @@ export async function migrateToLatest(handle: DatabaseHandle): Promise<string[]>
   const failed = results?.find((result) => result.status === 'Error');
   if (error !== undefined) {
     const name = failed?.migrationName ?? 'unknown';
-    throw new Error(`Migration ${name} failed: ${error instanceof Error ? error.message : String(error)}`, {
+    throw new Error(`Migration ${name} failed: ${error instanceof Error ? error.message : inspect(error)}`, {
       cause: error,
     });
   }

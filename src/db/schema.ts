@@ -14,6 +14,11 @@ export interface EntityTable {
   type: string;
   complete_name: string;
   autoclose_days: number | null;
+  calendar_id: number | null;
+  /** Days after closing during which the requester may answer the satisfaction survey. */
+  satisfaction_delay_days: Generated<number>;
+  /** Percentage (0-100) of closed tickets that get a survey. */
+  satisfaction_rate: Generated<number>;
   created_at: string;
   updated_at: string;
 }
@@ -206,6 +211,28 @@ export interface TicketTable {
   action_seconds: Generated<number>;
   external_ref: string | null;
   search_text: string;
+  sla_tto_id: number | null;
+  sla_ttr_id: number | null;
+  ola_tto_id: number | null;
+  ola_ttr_id: number | null;
+  tto_due_at: string | null;
+  /** Null while the ticket is paused: its deadline is not known until the pause ends. */
+  ttr_due_at: string | null;
+  ola_tto_due_at: string | null;
+  ola_ttr_due_at: string | null;
+  ola_started_at: string | null;
+  /** 1 when taken into account after the TTO deadline, 0 when in time, null while not yet taken. */
+  tto_late: number | null;
+  /** 1 when solved after the TTR deadline, 0 when in time, null while not solved. */
+  ttr_late: number | null;
+  /** Business seconds from opening to taken into account. */
+  take_delay_seconds: number | null;
+  /** Business seconds from opening to solution, pauses excluded. */
+  solve_delay_seconds: number | null;
+  /** Business seconds from opening to closing, pauses excluded. */
+  close_delay_seconds: number | null;
+  /** Business seconds spent En attente (and Résolu before a reopening), in the entity's calendar. */
+  paused_business_seconds: Generated<number>;
 }
 
 export interface TicketActorTable {
@@ -280,7 +307,75 @@ export interface JobRunTable {
   runs: number;
 }
 
+export interface CalendarTable {
+  id: Generated<number>;
+  name: string;
+  definition: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface SlaTable {
+  id: Generated<number>;
+  name: string;
+  kind: string;
+  target: string;
+  target_seconds: number | null;
+  target_working_days: number | null;
+  end_of_working_day: Generated<number>;
+  calendar_id: number | null;
+  priority: number | null;
+  category_id: number | null;
+  entity_id: number | null;
+  service_id: number | null;
+  group_id: number | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface TicketPauseTable {
+  id: Generated<number>;
+  ticket_id: number;
+  kind: string;
+  start_at: string;
+  end_at: string | null;
+}
+
+export interface SlaLevelTable {
+  id: Generated<number>;
+  sla_id: number;
+  name: string;
+  offset_seconds: number;
+  action: string;
+  group_id: number | null;
+  priority: number | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface TicketSlaLevelRunTable {
+  ticket_id: number;
+  level_id: number;
+  outcome: string;
+  run_at: string;
+}
+
+export interface SavedSearchTable {
+  id: Generated<number>;
+  user_id: number;
+  name: string;
+  query: string;
+  created_at: string;
+  updated_at: string;
+}
+
 export interface Database {
+  saved_searches: SavedSearchTable;
+  sla_levels: SlaLevelTable;
+  ticket_sla_level_runs: TicketSlaLevelRunTable;
+  calendars: CalendarTable;
+  slas: SlaTable;
+  ticket_pauses: TicketPauseTable;
   job_runs: JobRunTable;
   settings: SettingTable;
   categories: CategoryTable;
@@ -302,6 +397,9 @@ export interface Database {
   api_tokens: ApiTokenTable;
   audit_log: AuditLogTable;
   audit_head: AuditHeadTable;
+  ticket_attachments: TicketAttachmentTable;
+  ticket_satisfactions: TicketSatisfactionTable;
+  ticket_links: TicketLinkTable;
 }
 
 export type EntityRow = Selectable<EntityTable>;
@@ -314,3 +412,49 @@ export type UserUpdate = Updateable<UserTable>;
 export type GroupRow = Selectable<GroupTable>;
 export type AuditLogRow = Selectable<AuditLogTable>;
 export type TicketRow = Selectable<TicketTable>;
+
+export interface TicketAttachmentTable {
+  id: Generated<number>;
+  ticket_id: number;
+  /** Set when the file belongs to a followup; the followup's privacy applies to it. */
+  followup_id: number | null;
+  uploader_id: number | null;
+  /** The name given by the uploader, for display and Content-Disposition only. */
+  name: string;
+  size_bytes: number;
+  /** Detected from the bytes at upload, never taken from the request. */
+  content_type: string;
+  sha256: string;
+  /** Path under <dataDir>/attachments, "yyyy/mm/<random hex>". */
+  storage_key: string;
+  created_at: string;
+}
+
+export interface TicketSatisfactionTable {
+  id: Generated<number>;
+  ticket_id: number;
+  /** The ticket's closed_at when the survey was opened; a later closing resets the survey. */
+  closed_at: string;
+  expires_at: string;
+  /** 1-5, null until answered */
+  rating: number | null;
+  comment: string | null;
+  answered_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface TicketLinkTable {
+  id: Generated<number>;
+  /** Always the lower ticket id of the pair. */
+  ticket_id: number;
+  linked_ticket_id: number;
+  /** duplicate | related | parent | child: what linked_ticket_id is to ticket_id */
+  kind: string;
+  created_by: number | null;
+  created_at: string;
+}
+
+export type TicketAttachmentRow = Selectable<TicketAttachmentTable>;
+export type TicketSatisfactionRow = Selectable<TicketSatisfactionTable>;
+export type TicketLinkRow = Selectable<TicketLinkTable>;

@@ -14,7 +14,7 @@ import { auditContextOf, principalOf } from './context.js';
 import { AppError, notFound } from './errors.js';
 
 type Row = Record<string, unknown> & { id: number };
-type TableName = keyof Database & ('services' | 'locations' | 'groups' | 'entities' | 'profiles' | 'users' | 'categories');
+type TableName = keyof Database & ('services' | 'locations' | 'groups' | 'entities' | 'profiles' | 'users' | 'categories' | 'calendars' | 'slas');
 
 /**
  * One editable record type under an entity: how to read, write, present and scope it.
@@ -22,7 +22,7 @@ type TableName = keyof Database & ('services' | 'locations' | 'groups' | 'entiti
  */
 export interface CrudResource<Create, Update, Out> {
   /** Resource name used in permissions ("service:read"), audit rows and messages. */
-  resource: 'entity' | 'service' | 'location' | 'group' | 'profile' | 'user' | 'category';
+  resource: 'entity' | 'service' | 'location' | 'group' | 'profile' | 'user' | 'category' | 'calendar' | 'sla';
   table: TableName;
   path: string;
   tag: string;

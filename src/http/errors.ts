@@ -71,3 +71,8 @@ export function toProblem(error: AppError, locale: Locale, requestId: string, ur
 export function invalidField(field: string, messageKey: string): AppError {
   return new AppError('validation_failed', {}, [{ in: 'body', field, code: 'custom', message: messageKey }]);
 }
+
+/** A 400 about one query-string parameter, worded from the validation catalog. */
+export function invalidQuery(field: string, messageKey: string): AppError {
+  return new AppError('validation_failed', {}, [{ in: 'querystring', field, code: 'custom', message: messageKey }]);
+}

@@ -128,6 +128,71 @@ export const errorCatalog = {
     fr: 'Le service démarre ou sa base de données est indisponible.',
     en: 'The service is starting or its database is unavailable.',
   },
+  attachment_too_large: {
+    status: 413,
+    fr: 'Le fichier dépasse la taille maximale de {limit} Mo pour une pièce jointe.',
+    en: 'The file exceeds the maximum attachment size of {limit} MB.',
+  },
+  attachment_executable: {
+    status: 415,
+    fr: 'Le fichier « {name} » est un programme exécutable : ce type de pièce jointe est refusé.',
+    en: 'The file "{name}" is an executable program: this type of attachment is rejected.',
+  },
+  attachment_active_content: {
+    status: 415,
+    fr: 'Le fichier « {name} » contient du HTML, du SVG ou un script : ce type de pièce jointe est refusé.',
+    en: 'The file "{name}" contains HTML, SVG or a script: this type of attachment is rejected.',
+  },
+  attachment_type_rejected: {
+    status: 415,
+    fr: 'Le contenu du fichier « {name} » ne correspond à aucun type accepté : PDF, PNG, JPEG, GIF, WebP, texte (.txt, .log), CSV, Word, Excel, PowerPoint ou OpenDocument.',
+    en: 'The content of the file "{name}" matches no accepted type: PDF, PNG, JPEG, GIF, WebP, text (.txt, .log), CSV, Word, Excel, PowerPoint or OpenDocument.',
+  },
+  attachment_extension_mismatch: {
+    status: 415,
+    fr: "L'extension du fichier « {name} » ne correspond pas à son contenu ({type}) : renommez-le avec l'une des extensions {extensions}.",
+    en: 'The extension of the file "{name}" does not match its content ({type}): rename it with one of the extensions {extensions}.',
+  },
+  multipart_required: {
+    status: 415,
+    fr: 'Envoyez le fichier en multipart/form-data, dans le champ « file ».',
+    en: 'Send the file as multipart/form-data, in the "file" field.',
+  },
+  multipart_invalid: {
+    status: 400,
+    fr: 'Le corps multipart/form-data est invalide ou incomplet : envoyez un seul fichier dans le champ « file » et, au besoin, le champ « followupId ».',
+    en: 'The multipart/form-data body is invalid or incomplete: send one file in the "file" field and, if needed, the "followupId" field.',
+  },
+  ticket_closed: {
+    status: 409,
+    fr: 'Le ticket {id} est clos : rouvrez-le ou ouvrez un nouveau ticket.',
+    en: 'Ticket {id} is closed: reopen it or open a new ticket.',
+  },
+  survey_not_open: {
+    status: 409,
+    fr: "Le ticket {id} n'est pas clos : l'enquête de satisfaction s'ouvre à sa clôture.",
+    en: 'Ticket {id} is not closed: the satisfaction survey opens when it closes.',
+  },
+  survey_expired: {
+    status: 409,
+    fr: "Le délai de réponse à l'enquête de satisfaction a expiré le {expiresAt}.",
+    en: 'The time to answer the satisfaction survey expired on {expiresAt}.',
+  },
+  survey_requester_only: {
+    status: 403,
+    fr: "Seul le demandeur du ticket peut répondre à l'enquête de satisfaction.",
+    en: 'Only the ticket requester can answer the satisfaction survey.',
+  },
+  survey_forbidden: {
+    status: 403,
+    fr: "Seuls le demandeur et les techniciens de l'entité du ticket peuvent lire l'enquête de satisfaction.",
+    en: "Only the requester and the technicians of the ticket's entity can read the satisfaction survey.",
+  },
+  link_exists: {
+    status: 409,
+    fr: 'Les tickets {id} et {otherId} sont déjà liés ({kind}) : supprimez ce lien avant d’en créer un autre.',
+    en: 'Tickets {id} and {otherId} are already linked ({kind}): delete this link before creating another one.',
+  },
 } as const satisfies Record<string, Message & { status: number }>;
 
 export type ErrorCode = keyof typeof errorCatalog;
@@ -143,7 +208,14 @@ export const resourceNames: Record<string, Message> = {
   token: { fr: 'Le jeton', en: 'The token' },
   audit: { fr: "L'entrée d'audit", en: 'The audit entry' },
   ticket: { fr: 'Le ticket', en: 'The ticket' },
+  calendar: { fr: 'Le calendrier', en: 'The calendar' },
+  saved_search: { fr: 'La recherche enregistrée', en: 'The saved search' },
+  sla: { fr: 'Le SLA', en: 'The SLA' },
   category: { fr: 'La catégorie', en: 'The category' },
+  attachment: { fr: 'La pièce jointe', en: 'The attachment' },
+  followup: { fr: 'Le suivi', en: 'The followup' },
+  survey: { fr: "L'enquête de satisfaction", en: 'The satisfaction survey' },
+  link: { fr: 'Le lien entre tickets', en: 'The ticket link' },
 };
 
 /** Messages attached to our own zod refinements, looked up by the `i18n` parameter of the issue. */
@@ -158,6 +230,10 @@ export const validationMessages: Record<string, Message> = {
     fr: 'Seul un groupe de support peut avoir un niveau (N1, N2, N3).',
     en: 'Only a support group can have a level (N1, N2, N3).',
   },
+  invalid_cursor: {
+    fr: 'Curseur de pagination invalide : reprenez la valeur nextCursor de la page précédente.',
+    en: 'Invalid pagination cursor: use the nextCursor value of the previous page.',
+  },
   reason_required: {
     fr: 'Une raison est obligatoire.',
     en: 'A reason is required.',
@@ -169,6 +245,18 @@ export const validationMessages: Record<string, Message> = {
   password_too_weak: {
     fr: 'Le mot de passe doit contenir au moins 12 caractères.',
     en: 'The password must contain at least 12 characters.',
+  },
+  attachment_file_required: {
+    fr: 'Joignez un fichier dans le champ « file ».',
+    en: 'Attach a file in the "file" field.',
+  },
+  attachment_empty: {
+    fr: 'Le fichier est vide.',
+    en: 'The file is empty.',
+  },
+  link_to_itself: {
+    fr: 'Un ticket ne peut pas être lié ou fusionné avec lui-même.',
+    en: 'A ticket cannot be linked or merged with itself.',
   },
 };
 

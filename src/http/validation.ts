@@ -65,6 +65,12 @@ function describeIssue(issue: ZodIssue, locale: Locale): string {
   return issue.message;
 }
 
+/** Maximum of the 32-bit integer id columns. PostgreSQL raises an error on a bigger value, so validation rejects it first. */
+export const MAX_RECORD_ID = 2_147_483_647;
+
+/** A record id in a JSON body. */
+export const recordId = () => z.number().int().positive().max(MAX_RECORD_ID);
+
 /** A custom zod issue whose message comes from the validation catalog. */
 export function customIssue(key: string, values: Record<string, string> = {}) {
   return { message: key, params: { i18n: key, values } };

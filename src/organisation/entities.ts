@@ -5,8 +5,12 @@ import { expandEntity, type Principal } from '../access/principal.js';
 import type { Executor } from '../db/connection.js';
 import { conflict } from '../http/errors.js';
 import { type CrudResource, load, registerCrud } from '../http/crud.js';
+import { customIssue, recordId } from '../http/validation.js';
 
 export const ENTITY_TYPES = ['group', 'hospital', 'ehpad', 'administrative', 'other'] as const;
+
+/** Solved tickets close after this many days without an answer, unless the entity sets otherwise. */
+export const DEFAULT_AUTOCLOSE_DAYS = 7;
 
 const entityOutput = z.object({
   id: z.number(),
@@ -14,15 +18,28 @@ const entityOutput = z.object({
   name: z.string(),
   type: z.enum(ENTITY_TYPES),
   completeName: z.string(),
+  /** Days a solved ticket waits for its requester's answer before closing: null never, 0 at once. */
+  autocloseDays: z.number().nullable(),
+  /** Business calendar of the entity's SLA deadlines; null inherits the parent's, 24/7 at the root. */
+  calendarId: z.number().nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
 });
 
-const name = z.string().trim().min(1).max(255).refine((value) => !value.includes('>'), {
-  message: 'must not contain ">" (it separates levels of the entity path)',
-});
+const name = z
+  .string()
+  .trim()
+  .min(1)
+  .max(255)
+  .refine((value) => !value.includes('>'), customIssue('name_contains_separator'));
 
-const entityCreate = z.strictObject({ parentId: z.number().int().positive(), name, type: z.enum(ENTITY_TYPES) });
+const entityCreate = z.strictObject({
+  parentId: recordId(),
+  name,
+  type: z.enum(ENTITY_TYPES),
+  autocloseDays: z.number().int().min(0).max(365).nullable().optional(),
+  calendarId: recordId().nullable().optional(),
+});
 const entityUpdate = entityCreate.partial();
 
 type EntityCreate = z.infer<typeof entityCreate>;
@@ -45,16 +62,27 @@ export const entityResource: CrudResource<EntityCreate, EntityUpdate, z.infer<ty
     name: row.name as string,
     type: row.type as (typeof ENTITY_TYPES)[number],
     completeName: row.complete_name as string,
+    autocloseDays: row.autoclose_days as number | null,
+    calendarId: row.calendar_id as number | null,
     createdAt: row.created_at as string,
     updatedAt: row.updated_at as string,
   }),
   // A new entity is authorised against its parent: creating a child needs the right there.
   entityOf: (row) => ('id' in row && typeof row.id === 'number' ? row.id : (row.parent_id as number)),
-  toInsert: (input) => ({ parent_id: input.parentId, name: input.name, type: input.type, complete_name: input.name }),
+  toInsert: (input) => ({
+    parent_id: input.parentId,
+    name: input.name,
+    type: input.type,
+    complete_name: input.name,
+    autoclose_days: input.autocloseDays === undefined ? DEFAULT_AUTOCLOSE_DAYS : input.autocloseDays,
+    calendar_id: input.calendarId ?? null,
+  }),
   toUpdate: (input) => ({
     ...(input.parentId === undefined ? {} : { parent_id: input.parentId }),
     ...(input.name === undefined ? {} : { name: input.name }),
     ...(input.type === undefined ? {} : { type: input.type }),
+    ...(input.autocloseDays === undefined ? {} : { autoclose_days: input.autocloseDays }),
+    ...(input.calendarId === undefined ? {} : { calendar_id: input.calendarId }),
   }),
   check: checkParent,
   afterWrite: refreshCompleteNames,
@@ -86,8 +114,11 @@ async function ancestorIds(tx: Executor, entityId: number): Promise<number[]> {
   return result;
 }
 
-/** Recomputes "Parent > Child" names of the entity and its descendants after a rename or move. */
-async function refreshCompleteNames(tx: Executor, row: { id: number }): Promise<void> {
+/**
+ * Recomputes "Parent > Child" names of the entity and its descendants after a rename or move,
+ * and updates the given row too, since the route presents it after this step.
+ */
+async function refreshCompleteNames(tx: Executor, row: { id: number; complete_name?: unknown }): Promise<void> {
   const all = await tx.selectFrom('entities').select(['id', 'parent_id', 'name', 'complete_name']).execute();
   const byId = new Map(all.map((entity) => [entity.id, entity]));
   const nameOf = (id: number): string => {
@@ -100,6 +131,7 @@ async function refreshCompleteNames(tx: Executor, row: { id: number }): Promise<
     if (byId.get(id)?.complete_name !== completeName) {
       await tx.updateTable('entities').set({ complete_name: completeName }).where('id', '=', id).execute();
     }
+    if (id === row.id) row.complete_name = completeName;
   }
 }
 

@@ -6,7 +6,7 @@ import { appendAudit } from '../audit/audit.js';
 import { auditContextOf, principalOf } from '../http/context.js';
 import { type CrudResource, load, registerCrud } from '../http/crud.js';
 import { AppError } from '../http/errors.js';
-import { customIssue } from '../http/validation.js';
+import { customIssue, recordId } from '../http/validation.js';
 import { checkEntityExists } from './services.js';
 
 export const SUPPORT_LEVELS = ['N1', 'N2', 'N3'] as const;
@@ -21,7 +21,7 @@ const groupOutput = z.object({
   updatedAt: z.string(),
 });
 const groupFields = {
-  entityId: z.number().int().positive(),
+  entityId: recordId(),
   name: z.string().trim().min(1).max(255),
   isSupport: z.boolean(),
   level: z.enum(SUPPORT_LEVELS).nullable(),
@@ -85,7 +85,7 @@ export const groupResource: CrudResource<z.infer<typeof groupCreate>, z.infer<ty
 
 const memberSchema = z.object({ userId: z.number(), login: z.string(), isManager: z.boolean() });
 const membersBody = z
-  .array(z.strictObject({ userId: z.number().int().positive(), isManager: z.boolean().default(false) }))
+  .array(z.strictObject({ userId: recordId(), isManager: z.boolean().default(false) }))
   .max(2000);
 
 export function registerGroupRoutes(app: FastifyInstance): void {

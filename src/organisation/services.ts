@@ -5,6 +5,7 @@ import { authorize } from '../access/policy.js';
 import type { Executor } from '../db/connection.js';
 import { type CrudResource, load, registerCrud } from '../http/crud.js';
 import { conflict } from '../http/errors.js';
+import { customIssue, recordId } from '../http/validation.js';
 import { entityResource } from './entities.js';
 
 export const SERVICE_CRITICALITIES = ['vital', 'high', 'normal', 'low'] as const;
@@ -18,12 +19,12 @@ const serviceOutput = z.object({
   updatedAt: z.string(),
 });
 const serviceCreate = z.strictObject({
-  entityId: z.number().int().positive(),
+  entityId: recordId(),
   name: z.string().trim().min(1).max(255),
   criticality: z.enum(SERVICE_CRITICALITIES).default('normal'),
 });
 const serviceUpdate = z.strictObject({
-  entityId: z.number().int().positive().optional(),
+  entityId: recordId().optional(),
   name: z.string().trim().min(1).max(255).optional(),
   criticality: z.enum(SERVICE_CRITICALITIES).optional(),
 });
@@ -76,11 +77,9 @@ const locationOutput = z.object({
 });
 const optionalText = z.string().trim().max(100).nullable().optional();
 const locationCreate = z.strictObject({
-  entityId: z.number().int().positive(),
-  parentId: z.number().int().positive().nullable().optional(),
-  name: z.string().trim().min(1).max(255).refine((value) => !value.includes('>'), {
-    message: 'must not contain ">" (it separates levels of the location path)',
-  }),
+  entityId: recordId(),
+  parentId: recordId().nullable().optional(),
+  name: z.string().trim().min(1).max(255).refine((value) => !value.includes('>'), customIssue('name_contains_separator')),
   building: optionalText,
   floor: optionalText,
   room: optionalText,

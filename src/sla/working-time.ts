@@ -112,7 +112,7 @@ export function localDayStart(calendar: CompiledCalendar, instant: number): Date
  * Yields the working intervals at or after `from`, the first one clipped to start at `from`.
  * Never ends on its own, but throws a RangeError after MAX_DAYS_WITHOUT_WORK days without work.
  */
-export function* workingIntervalsFrom(calendar: CompiledCalendar, from: number): Generator<InstantInterval> {
+export function* workingIntervalsFrom(calendar: CompiledCalendar, from: number): Generator<InstantInterval, void> {
   let day = localDayStart(calendar, from);
   let daysWithoutWork = 0;
 

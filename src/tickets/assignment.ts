@@ -41,7 +41,8 @@ export async function addAssignee(op: TicketOperation, ticket: TicketRow, assign
 
   await op.tx.insertInto('ticket_actors').values({ ticket_id: ticket.id, role: 'assigned', user_id: 'userId' in assignee ? value : null, group_id: 'groupId' in assignee ? value : null }).execute();
   const status = ticket.status === 'new' ? statusChange(ticket, 'assigned', nowIso()) : {};
-  return writeTicket(op, ticket, 'assign', { ...status, level, ...takenInto(ticket, op.principal.userId) }, { assigned: { [column]: value } });
+  const olaStart = 'groupId' in assignee && ticket.ola_started_at === null ? { ola_started_at: nowIso() } : {};
+  return writeTicket(op, ticket, 'assign', { ...status, level, ...olaStart, ...takenInto(ticket, op.principal.userId) }, { assigned: { [column]: value } });
 }
 
 /** Removes an assignee; removing the last one sends an unsolved ticket back to Nouveau, as GLPI does. */

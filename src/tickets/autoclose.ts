@@ -1,6 +1,7 @@
 import { appendAudit, SYSTEM_CONTEXT } from '../audit/audit.js';
 import type { DatabaseHandle } from '../db/connection.js';
 import type { JobDefinition } from '../jobs/scheduler.js';
+import { refreshTicketSla } from '../sla/engine.js';
 import { statusChange } from './status.js';
 
 const BATCH_SIZE = 200;
@@ -41,7 +42,9 @@ async function closeOne(handle: DatabaseHandle, ticketId: number, cutoff: string
     const ticket = await (handle.engine === 'postgres' ? query.forUpdate() : query).executeTakeFirst();
     if (ticket === undefined || ticket.status !== 'solved' || ticket.solved_at === null || ticket.solved_at > cutoff) return false;
     const now = new Date().toISOString();
-    await tx.updateTable('tickets').set({ ...statusChange(ticket, 'closed', now), updated_at: now }).where('id', '=', ticket.id).execute();
+    const closed = await tx.updateTable('tickets').set({ ...statusChange(ticket, 'closed', now), updated_at: now }).where('id', '=', ticket.id).returningAll().executeTakeFirstOrThrow();
+    const sla = await refreshTicketSla(tx, ticket, closed, now);
+    if (Object.keys(sla).length > 0) await tx.updateTable('tickets').set(sla).where('id', '=', ticket.id).execute();
     await appendAudit(tx, handle.engine, SYSTEM_CONTEXT, {
       action: 'ticket.autoclose',
       recordType: 'ticket',

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { Executor } from '../db/connection.js';
 import { type CrudResource, load, registerCrud } from '../http/crud.js';
 import { conflict, notFound } from '../http/errors.js';
+import { recordId } from '../http/validation.js';
 
 const categoryOutput = z.object({
   id: z.number(),
@@ -17,11 +18,11 @@ const categoryOutput = z.object({
 });
 
 const categoryFields = {
-  parentId: z.number().int().positive().nullable(),
+  parentId: recordId().nullable(),
   name: z.string().trim().min(1).max(255).refine((value) => !value.includes('>'), { message: 'must not contain ">" (it separates levels of the category path)' }),
   isIncident: z.boolean(),
   isRequest: z.boolean(),
-  defaultGroupId: z.number().int().positive().nullable(),
+  defaultGroupId: recordId().nullable(),
 };
 const categoryCreate = z.strictObject({
   ...categoryFields,
@@ -81,7 +82,7 @@ export const categoryResource: CrudResource<z.infer<typeof categoryCreate>, z.in
     }
     if (typeof values.parent_id === 'number') {
       await load(tx, categoryResource, values.parent_id);
-      if (existing !== undefined && (await descendants(tx, existing.id as number)).includes(values.parent_id)) {
+      if (existing !== undefined && (await descendants(tx, existing.id)).includes(values.parent_id)) {
         throw conflict('a category cannot be moved under itself');
       }
     }

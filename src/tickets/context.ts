@@ -3,6 +3,7 @@ import { appendAudit, type AuditContext } from '../audit/audit.js';
 import type { Engine, Executor } from '../db/connection.js';
 import { nowIso } from '../db/connection.js';
 import type { TicketRow } from '../db/schema.js';
+import { refreshTicketSla } from '../sla/engine.js';
 import { loadVisibleTicket } from './visibility.js';
 import type { ForbiddenTransitions } from './status.js';
 
@@ -24,8 +25,9 @@ export async function lockTicket(op: TicketOperation, ticketId: number): Promise
 }
 
 /**
- * Writes changed columns of a ticket and one audit row listing each field's old and new value.
- * `details` adds facts that are not columns (a followup id, a reason). Returns the updated row.
+ * Writes changed columns of a ticket, brings its SLA deadlines, pauses and delays up to date, and
+ * appends one audit row listing each field's old and new value, deadlines included, so every
+ * recomputation is recorded. `details` adds facts that are not columns. Returns the updated row.
  */
 export async function writeTicket(
   op: TicketOperation,
@@ -34,18 +36,23 @@ export async function writeTicket(
   values: Partial<TicketRow>,
   details: Record<string, unknown> = {},
 ): Promise<TicketRow> {
-  const changes: Record<string, unknown> = { ...details };
-  for (const [field, value] of Object.entries(values)) {
-    const old = ticket[field as keyof TicketRow];
-    if (value !== undefined && old !== value) changes[field] = [old, value];
-  }
   const now = nowIso();
-  const updated = await op.tx
+  let updated = await op.tx
     .updateTable('tickets')
     .set({ ...values, updated_at: now })
     .where('id', '=', ticket.id)
     .returningAll()
     .executeTakeFirstOrThrow();
+  const sla = await refreshTicketSla(op.tx, ticket, updated, now);
+  if (Object.keys(sla).length > 0) {
+    updated = await op.tx.updateTable('tickets').set(sla).where('id', '=', ticket.id).returningAll().executeTakeFirstOrThrow();
+  }
+
+  const changes: Record<string, unknown> = { ...details };
+  for (const [field, value] of Object.entries({ ...values, ...sla })) {
+    const old = ticket[field as keyof TicketRow];
+    if (value !== undefined && old !== value) changes[field] = [old, value];
+  }
   await appendAudit(op.tx, op.engine, op.audit, {
     action: `ticket.${action}`,
     recordType: 'ticket',

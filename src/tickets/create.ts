@@ -6,7 +6,9 @@ import type { TicketRow } from '../db/schema.js';
 import { AppError, forbidden, invalidField, notFound } from '../http/errors.js';
 import { suggestCriticality } from '../priority/criticality.js';
 import { explainCriticality } from '../priority/explain.js';
+import { JOB_PROFILES, type JobProfile, type SiteType } from '../priority/grid.js';
 import { computePriority } from '../priority/matrix.js';
+import { refreshTicketSla } from '../sla/engine.js';
 import { addAssignee } from './assignment.js';
 import type { TicketOperation } from './context.js';
 import type { ticketCreateSchema } from './schemas.js';
@@ -81,15 +83,26 @@ export async function createTicket(op: TicketOperation, input: TicketCreate): Pr
     ...[...new Set(input.observerIds)].filter((id) => id !== requesterId).map((id) => ({ ticket_id: ticket.id, role: 'observer', user_id: id, group_id: null })),
   ];
   await tx.insertInto('ticket_actors').values(actors).execute();
+  const sla = await refreshTicketSla(tx, ticket, ticket, now);
+  const created = Object.keys(sla).length === 0 ? ticket : await tx.updateTable('tickets').set(sla).where('id', '=', ticket.id).returningAll().executeTakeFirstOrThrow();
   await appendAudit(tx, op.engine, op.audit, {
     action: 'ticket.create',
     recordType: 'ticket',
     recordId: ticket.id,
     entityId,
-    changes: { status: [null, 'new'], urgency: [null, levels.urgency], impact: [null, levels.impact], priority: [null, levels.priority], requesterId: [null, requesterId], overrideReason: input.overrideReason ?? null },
+    changes: {
+      status: [null, 'new'],
+      urgency: [null, levels.urgency],
+      impact: [null, levels.impact],
+      priority: [null, levels.priority],
+      requesterId: [null, requesterId],
+      overrideReason: input.overrideReason ?? null,
+      ttoDueAt: [null, created.tto_due_at],
+      ttrDueAt: [null, created.ttr_due_at],
+    },
   });
 
-  let current = ticket;
+  let current = created;
   for (const userId of input.assignedUserIds) current = await addAssignee(op, current, { userId });
   for (const groupId of input.assignedGroupIds) current = await addAssignee(op, current, { groupId });
   return current;
@@ -99,6 +112,15 @@ async function checkReference(op: TicketOperation, table: 'categories' | 'locati
   if (id === undefined || id === null) return;
   const row = await op.tx.selectFrom(table).select('id').where('id', '=', id).executeTakeFirst();
   if (row === undefined) throw notFound(resource);
+}
+
+function jobProfileOf(value: string): JobProfile {
+  return (JOB_PROFILES as readonly string[]).includes(value) ? (value as JobProfile) : 'autre';
+}
+
+/** The grid knows three kinds of site; a hospital group or other entity counts as administrative. */
+function siteOf(entityType: string): SiteType {
+  return entityType === 'hospital' || entityType === 'ehpad' ? entityType : 'administrative';
 }
 
 interface RequesterFacts {
@@ -120,6 +142,8 @@ async function chooseLevels(op: TicketOperation, input: TicketCreate, facts: Req
     const grid = await loadCriticalityGrid(op.tx);
     const service = facts.serviceId === null ? undefined : await op.tx.selectFrom('services').select(['name', 'criticality']).where('id', '=', facts.serviceId).executeTakeFirst();
     const answers = {
+      profile: jobProfileOf(facts.jobProfile),
+      site: siteOf(facts.site),
       ...(service === undefined ? {} : { service: service.name, serviceCriticality: service.criticality as never }),
       ...input.criticality,
     };

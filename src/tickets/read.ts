@@ -47,7 +47,7 @@ export async function loadTimeline(db: Executor, principal: Principal, ticket: T
   return items.sort((a, b) => (a.at === b.at ? a.id - b.id : a.at < b.at ? -1 : 1));
 }
 
-const PRIVATE_DETAIL_ACTIONS = new Set(['ticket.followup', 'ticket.task']);
+const PRIVATE_DETAIL_ACTIONS = new Set(['ticket.followup', 'ticket.task', 'ticket.attachment_add', 'ticket.attachment_delete']);
 
 /** Every change of the ticket from the audit trail; rows about private items are hidden from those who may not see them. */
 export async function loadHistory(db: Executor, principal: Principal, ticket: TicketRow) {

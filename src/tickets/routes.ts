@@ -29,8 +29,8 @@ export const ticketRoutes: FastifyPluginAsyncZod = async (app) => {
   }
 
   app.get('/tickets', { config: { permission: 'ticket:read_own' }, schema: { tags, querystring: ticketListQuery } }, async (request) => {
-    const { rows, total } = await listTickets(ctx.db, principalOf(request), request.query);
-    return { items: await presentTickets(ctx.db, rows), total, page: request.query.page, perPage: request.query.perPage };
+    const { rows, total, nextCursor } = await listTickets(ctx.db, principalOf(request), request.query);
+    return { items: await presentTickets(ctx.db, rows), total, page: request.query.page, perPage: request.query.perPage, nextCursor };
   });
 
   app.post('/tickets', { config: { permission: 'ticket:create' }, schema: { tags, body: ticketCreateSchema } }, async (request, reply) => {

@@ -33,7 +33,8 @@ export const ticketCreateSchema = z.strictObject({
   priority: z.number().int().min(1).max(6).optional(),
   /** Mandatory when urgency, impact or priority differ from what the grid or the matrix give. */
   overrideReason: reason.optional(),
-  criticality: criticalityAnswersSchema.optional(),
+  /** The grid's answers; the requester's job profile and the entity's site type are filled in when left out. */
+  criticality: criticalityAnswersSchema.partial({ profile: true, site: true }).optional(),
   assignedUserIds: z.array(id).max(20).default([]),
   assignedGroupIds: z.array(id).max(20).default([]),
 });

@@ -2,6 +2,8 @@ import { sql } from 'kysely';
 import { z } from 'zod';
 import type { Principal } from '../access/principal.js';
 import type { Executor } from '../db/connection.js';
+import { invalidQuery } from '../http/errors.js';
+import { MAX_RECORD_ID } from '../http/validation.js';
 import { searchable } from './create.js';
 import { LEVELS, TICKET_TYPES } from './schemas.js';
 import { STATUSES } from './status.js';
@@ -9,8 +11,10 @@ import { visibleTickets } from './visibility.js';
 
 const idList = z
   .string()
-  .regex(/^\d+(,\d+)*$/, 'comma-separated ids')
-  .transform((value) => value.split(',').map(Number));
+  .regex(/^\d{1,10}(,\d{1,10})*$/, 'comma-separated ids')
+  .transform((value) => value.split(',').map(Number))
+  .refine((ids) => ids.every((id) => id <= MAX_RECORD_ID), { message: `ids must not exceed ${MAX_RECORD_ID}` });
+const queryId = z.coerce.number().int().positive().max(MAX_RECORD_ID);
 const instant = z.iso.datetime({ offset: true }).transform((value) => new Date(value).toISOString());
 const levelList = z
   .string()
@@ -29,13 +33,13 @@ export const ticketListQuery = z.strictObject({
   priority: levelList.optional(),
   urgency: levelList.optional(),
   impact: levelList.optional(),
-  categoryId: z.coerce.number().int().positive().optional(),
+  categoryId: queryId.optional(),
   entityId: idList.optional(),
   serviceId: idList.optional(),
   locationId: idList.optional(),
-  requesterId: z.coerce.number().int().positive().optional(),
-  assignedUserId: z.coerce.number().int().positive().optional(),
-  assignedGroupId: z.coerce.number().int().positive().optional(),
+  requesterId: queryId.optional(),
+  assignedUserId: queryId.optional(),
+  assignedGroupId: queryId.optional(),
   level: z.enum(LEVELS).optional(),
   openedFrom: instant.optional(),
   openedTo: instant.optional(),
@@ -50,6 +54,8 @@ export const ticketListQuery = z.strictObject({
   order: z.enum(['asc', 'desc']).default('desc'),
   page: z.coerce.number().int().min(1).max(100_000).default(1),
   perPage: z.coerce.number().int().min(1).max(200).default(15),
+  /** Keyset cursor from the previous page's `nextCursor`, for deep pages without OFFSET; replaces `page`. */
+  after: z.string().max(500).optional(),
 });
 
 export type TicketListQuery = z.infer<typeof ticketListQuery>;
@@ -103,18 +109,49 @@ export async function filteredTickets(db: Executor, principal: Principal, query:
   return select;
 }
 
+interface Cursor {
+  value: string | number | null;
+  id: number;
+}
+
+export function encodeCursor(cursor: Cursor): string {
+  return Buffer.from(JSON.stringify([cursor.value, cursor.id])).toString('base64url');
+}
+
+function decodeCursor(text: string): Cursor {
+  try {
+    const parsed = JSON.parse(Buffer.from(text, 'base64url').toString('utf8')) as unknown;
+    if (Array.isArray(parsed) && parsed.length === 2 && typeof parsed[1] === 'number' && ['string', 'number'].includes(typeof parsed[0])) {
+      return { value: parsed[0] as string | number, id: parsed[1] };
+    }
+  } catch {
+    // Falls through to the 400 below.
+  }
+  throw invalidQuery('after', 'invalid_cursor');
+}
+
 export async function listTickets(db: Executor, principal: Principal, query: TicketListQuery) {
-  const base = await filteredTickets(db, principal, query);
+  let base = await filteredTickets(db, principal, query);
   const column = SORTS[query.sort];
-  const [rows, count] = await Promise.all([
-    base
-      .selectAll('tickets')
-      .orderBy(`tickets.${column}`, query.order)
-      .orderBy('tickets.id', query.order)
-      .limit(query.perPage)
-      .offset((query.page - 1) * query.perPage)
-      .execute(),
-    base.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow(),
-  ]);
-  return { rows, total: Number(count.total) };
+  const countQuery = base.select((eb) => eb.fn.countAll<number>().as('total'));
+  if (query.after !== undefined) {
+    const cursor = decodeCursor(query.after);
+    const before = query.order === 'desc' ? '<' : '>';
+    const value = cursor.value;
+    base = base.where((eb) =>
+      value === null
+        ? eb('tickets.id', before, cursor.id)
+        : eb.or([eb(`tickets.${column}`, before, value as never), eb.and([eb(`tickets.${column}`, '=', value as never), eb('tickets.id', before, cursor.id)])]),
+    );
+  }
+  let rowsQuery = base
+    .selectAll('tickets')
+    .orderBy(`tickets.${column}`, query.order)
+    .orderBy('tickets.id', query.order)
+    .limit(query.perPage);
+  if (query.after === undefined) rowsQuery = rowsQuery.offset((query.page - 1) * query.perPage);
+  const [rows, count] = await Promise.all([rowsQuery.execute(), countQuery.executeTakeFirstOrThrow()]);
+  const last = rows[rows.length - 1];
+  const nextCursor = rows.length === query.perPage && last !== undefined ? encodeCursor({ value: last[column], id: last.id }) : null;
+  return { rows, total: Number(count.total), nextCursor };
 }

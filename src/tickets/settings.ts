@@ -10,7 +10,7 @@ async function readSetting(db: Executor, key: string): Promise<unknown> {
 /** The priority matrix edited by administrators, or GLPI's default. */
 export async function loadPriorityMatrix(db: Executor): Promise<PriorityMatrix> {
   const stored = priorityMatrixSchema.safeParse(await readSetting(db, 'priority_matrix'));
-  return stored.success ? (stored.data as PriorityMatrix) : DEFAULT_PRIORITY_MATRIX;
+  return stored.success ? (stored.data) : DEFAULT_PRIORITY_MATRIX;
 }
 
 /** The criticality grid edited by administrators, or the shipped one. */

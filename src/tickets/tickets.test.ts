@@ -236,3 +236,96 @@ describe('ticket life', () => {
     assert.ok(response.json().total >= 1);
   });
 });
+
+describe('ticket list paging', () => {
+  let server: TestServer;
+
+  before(async () => {
+    server = await startTestServer();
+    for (let index = 0; index < 7; index += 1) {
+      const response = await server.call('POST', '/api/v1/tickets', { as: server.admin, body: { title: `Poste ${index}`, description: 'Écran bleu' } });
+      assert.equal(response.statusCode, 201);
+    }
+  });
+  after(() => server.close());
+
+  test('keyset pages cover every ticket once', async () => {
+    const seen: number[] = [];
+    let cursor: string | null = null;
+    for (let guard = 0; guard < 10; guard += 1) {
+      const url: string = `/api/v1/tickets?sort=id&order=desc&perPage=3${cursor === null ? '' : `&after=${cursor}`}`;
+      const page = await server.call('GET', url, { as: server.admin });
+      assert.equal(page.statusCode, 200, page.body);
+      const body = page.json<{ items: { id: number }[]; nextCursor: string | null; total: number }>();
+      assert.equal(body.total, 7);
+      seen.push(...body.items.map((item) => item.id));
+      cursor = body.nextCursor;
+      if (cursor === null) break;
+    }
+    assert.equal(seen.length, 7);
+    assert.deepEqual([...seen].sort((a, b) => b - a), seen);
+  });
+
+  test('bad cursor answers 400', async () => {
+    const response = await server.call('GET', '/api/v1/tickets?after=not-a-cursor', { as: server.admin });
+    assert.equal(response.statusCode, 400);
+    assert.equal(response.json().errors[0].field, 'after');
+  });
+
+  test('default page has 15 rows', async () => {
+    const response = await server.call('GET', '/api/v1/tickets', { as: server.admin });
+    assert.equal(response.json().perPage, 15);
+  });
+});
+
+describe('saved searches', () => {
+  let server: TestServer;
+  before(async () => {
+    server = await startTestServer();
+  });
+  after(() => server.close());
+
+  test('saved searches need a session', async () => {
+    const response = await server.call('GET', '/api/v1/saved-searches');
+    assert.equal(response.statusCode, 401);
+  });
+
+  test('invalid parameters are rejected', async () => {
+    const response = await server.call('POST', '/api/v1/saved-searches', { as: server.admin, body: { name: 'Mes urgents', query: { status: 'archived' } } });
+    assert.equal(response.statusCode, 400);
+  });
+
+  test('save, list, duplicate, delete', async () => {
+    const created = await server.call('POST', '/api/v1/saved-searches', { as: server.admin, body: { name: 'Urgents en attente', query: { status: 'waiting', priority: '4,5' } } });
+    assert.equal(created.statusCode, 201, created.body);
+    const duplicate = await server.call('POST', '/api/v1/saved-searches', { as: server.admin, body: { name: 'Urgents en attente', query: {} } });
+    assert.equal(duplicate.statusCode, 409);
+    const list = await server.call('GET', '/api/v1/saved-searches', { as: server.admin });
+    assert.deepEqual(list.json()[0].query, { status: 'waiting', priority: '4,5' });
+    await createUser(server, 'other.saved', { assignments: [{ entityId: server.rootEntityId, profile: 'Self-Service' }] });
+    const other = await server.login('other.saved');
+    const foreign = await server.call('DELETE', `/api/v1/saved-searches/${created.json().id}`, { as: other });
+    assert.equal(foreign.statusCode, 404);
+    const removed = await server.call('DELETE', `/api/v1/saved-searches/${created.json().id}`, { as: server.admin });
+    assert.equal(removed.statusCode, 204);
+  });
+});
+
+describe('criticality defaults', () => {
+  let server: TestServer;
+  before(async () => {
+    server = await startTestServer();
+  });
+  after(() => server.close());
+
+  test('profile and site come from the requester', async () => {
+    const ehpad = await createEntity(server, 'EHPAD du Parc', server.rootEntityId, 'ehpad');
+    await createUser(server, 'aide.soignante', { entityId: ehpad, jobProfile: 'infirmier', assignments: [{ entityId: ehpad, profile: 'Self-Service' }] });
+    const session = await server.login('aide.soignante');
+    const response = await server.call('POST', '/api/v1/tickets', { as: session, body: { description: 'Tablette de soins bloquée', criticality: { scope: 'one_user', patientCare: 'degraded' } } });
+    assert.equal(response.statusCode, 201, response.body);
+    const answers = response.json<{ criticality: { answers: { profile: string; site: string } } }>().criticality.answers;
+    assert.equal(answers.profile, 'infirmier');
+    assert.equal(answers.site, 'ehpad');
+  });
+});

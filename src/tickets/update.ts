@@ -7,7 +7,6 @@ import { searchable } from './create.js';
 import { hasAssignee, takenInto, type TicketOperation, writeTicket } from './context.js';
 import type { ticketUpdateSchema } from './schemas.js';
 import { loadPriorityMatrix } from './settings.js';
-import type { Status } from './status.js';
 import { moveStatus } from './timeline.js';
 
 type TicketUpdate = z.infer<typeof ticketUpdateSchema>;
@@ -63,6 +62,6 @@ async function statusValues(op: TicketOperation, ticket: TicketRow, input: Ticke
   if ((next === 'assigned' || next === 'planned') && !(await hasAssignee(op, ticket.id))) {
     throw new AppError('ticket_state', { reason: 'assign a technician or a group first' });
   }
-  const values = await moveStatus(op, ticket, next as Status);
+  const values = await moveStatus(op, ticket, next);
   return { ...values, waiting_reason: next === 'waiting' ? (input.waitingReason ?? null) : null };
 }

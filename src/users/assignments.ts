@@ -3,9 +3,11 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { isPermission } from '../access/permissions.js';
 import { authorize, canIn } from '../access/policy.js';
+import { expandEntity } from '../access/principal.js';
 import { appendAudit } from '../audit/audit.js';
 import { auditContextOf, principalOf } from '../http/context.js';
 import { load } from '../http/crud.js';
+import { recordId } from '../http/validation.js';
 import { AppError, forbidden } from '../http/errors.js';
 import { entityResource } from '../organisation/entities.js';
 import { userResource } from './users.js';
@@ -14,8 +16,8 @@ const assignmentSchema = z.object({ entityId: z.number(), profileId: z.number(),
 const assignmentsBody = z
   .array(
     z.strictObject({
-      entityId: z.number().int().positive(),
-      profileId: z.number().int().positive(),
+      entityId: recordId(),
+      profileId: recordId(),
       isRecursive: z.boolean().default(false),
     }),
   )
@@ -54,13 +56,18 @@ export function registerAssignmentRoutes(app: FastifyInstance): void {
         const user = await load(tx, userResource, request.params.id);
         authorize(principal, 'user:update', user.entity_id as number);
 
+        const needsTree = request.body.some((assignment) => assignment.isRecursive);
+        const tree = needsTree ? await tx.selectFrom('entities').select(['id', 'parent_id']).execute() : [];
         for (const assignment of request.body) {
           await load(tx, entityResource, assignment.entityId);
           authorize(principal, 'user:update', assignment.entityId);
           const profile = await tx.selectFrom('profiles').select(['rights']).where('id', '=', assignment.profileId).executeTakeFirst();
           if (profile === undefined) throw new AppError('not_found', { resource: 'profile' });
+          // A recursive assignment reaches every descendant, so the caller must hold each right in all of them.
+          const reached = assignment.isRecursive ? expandEntity(tree, assignment.entityId) : [assignment.entityId];
           for (const right of JSON.parse(profile.rights) as string[]) {
-            if (isPermission(right) && !canIn(principal, right, assignment.entityId)) throw forbidden(right);
+            if (!isPermission(right)) continue;
+            if (reached.some((entityId) => !canIn(principal, right, entityId))) throw forbidden(right);
           }
         }
 

@@ -1,10 +1,13 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { authorize } from '../access/policy.js';
+import { authorize, canIn } from '../access/policy.js';
+import { loadScopes, type Principal } from '../access/principal.js';
+import type { Executor } from '../db/connection.js';
+import { forbidden } from '../http/errors.js';
 import { hashPassword } from '../auth/passwords.js';
 import { deleteUserSessions } from '../auth/sessions.js';
 import { type CrudResource, load, registerCrud } from '../http/crud.js';
-import { customIssue } from '../http/validation.js';
+import { customIssue, recordId } from '../http/validation.js';
 import { serviceResource, checkEntityExists } from '../organisation/services.js';
 import { registerAssignmentRoutes } from './assignments.js';
 
@@ -40,16 +43,25 @@ const isTimeZone = (value: string) => {
 };
 
 const userFields = {
-  login: z.string().trim().min(1).max(100).regex(/^[\p{L}\p{N}._@-]+$/u, 'letters, digits and . _ @ - only'),
+  login: z
+    .string()
+    .trim()
+    .min(1)
+    .max(100)
+    .refine((value) => /^[\p{L}\p{N}._@-]*$/u.test(value), customIssue('login_invalid_characters')),
   firstName: z.string().trim().min(1).max(100),
   lastName: z.string().trim().min(1).max(100),
   email: z.email().max(255).nullable(),
   phone: z.string().trim().max(30).nullable(),
-  entityId: z.number().int().positive(),
-  serviceId: z.number().int().positive().nullable(),
+  entityId: recordId(),
+  serviceId: recordId().nullable(),
   jobProfile: z.enum(JOB_PROFILES),
   isActive: z.boolean(),
-  password: z.string().min(12).max(1024).nullable(),
+  password: z
+    .string()
+    .max(1024)
+    .refine((value) => value.length >= 12, customIssue('password_too_weak'))
+    .nullable(),
   language: z.enum(['fr', 'en']),
   timeZone: z.string().max(64).refine(isTimeZone, customIssue('unknown_time_zone')),
 };
@@ -133,18 +145,32 @@ export const userResource: CrudResource<z.infer<typeof userCreate>, z.infer<type
   prepare: async (values) => {
     if (typeof values.password_hash === 'string') values.password_hash = await hashPassword(values.password_hash);
   },
-  check: async (tx, principal, values) => {
+  check: async (tx, principal, values, existing) => {
     await checkEntityExists(tx, values);
+    if (existing !== undefined) await requireRightsOver(tx, principal, existing.id);
     if (typeof values.service_id === 'number') {
       const service = await load(tx, serviceResource, values.service_id);
       authorize(principal, 'service:read', service.entity_id as number);
     }
   },
   // A disabled account or a new password ends every open session of that user at once.
-  afterWrite: async (tx, row) => {
-    if (row.is_active !== 1) await deleteUserSessions(tx, row.id);
+  afterWrite: async (tx, row, values) => {
+    if (row.is_active !== 1 || values.password_hash !== undefined) await deleteUserSessions(tx, row.id);
   },
 };
+
+/**
+ * Refuses to edit an account that holds a right the caller lacks somewhere, so nobody can reset the
+ * password of, rename or disable a more privileged user and act in their name.
+ */
+async function requireRightsOver(tx: Executor, principal: Principal, userId: number): Promise<void> {
+  const { scopes } = await loadScopes(tx, userId);
+  for (const [permission, entities] of scopes) {
+    for (const entityId of entities) {
+      if (!canIn(principal, permission, entityId)) throw forbidden(permission);
+    }
+  }
+}
 
 export function registerUserRoutes(app: FastifyInstance): void {
   registerCrud(app, userResource);

@@ -32,8 +32,11 @@ export interface TestServer {
 
 let userHash: Promise<string> | undefined;
 
-/** Starts an application on a fresh database, with the admin signed in. */
-export async function startTestServer(env: Record<string, string> = {}): Promise<TestServer> {
+/** Starts an application on a fresh database, with the admin signed in. `logStream` receives the JSON log lines. */
+export async function startTestServer(
+  env: Record<string, string> = {},
+  options: { logStream?: NodeJS.WritableStream } = {},
+): Promise<TestServer> {
   const database = await createTestDatabase();
   const config: Config = {
     ...loadConfig({ GUICHET_ADMIN_PASSWORD: ADMIN_PASSWORD, LOG_LEVEL: 'silent', ...env }),
@@ -42,7 +45,7 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
   const handle = openDatabase(config.database);
   await migrateToLatest(handle);
   await bootstrap(handle, config);
-  const app = await buildApp({ config, database: handle });
+  const app = await buildApp({ config, database: handle, ...(options.logStream === undefined ? {} : { logStream: options.logStream }) });
   await app.ready();
 
   const root = await handle.db.selectFrom('entities').select('id').where('parent_id', 'is', null).executeTakeFirstOrThrow();
@@ -124,4 +127,21 @@ export async function createEntity(server: TestServer, name: string, parentId: n
     .returning('id')
     .executeTakeFirstOrThrow();
   return row.id;
+}
+
+/**
+ * Starts a second application on the same database as `server`, as when two instances run behind
+ * one load balancer. Close it before the server, which drops the database.
+ */
+export async function startPeerInstance(server: TestServer): Promise<{ app: FastifyInstance; close(): Promise<void> }> {
+  const handle = openDatabase(server.config.database);
+  const app = await buildApp({ config: server.config, database: handle });
+  await app.ready();
+  return {
+    app,
+    close: async () => {
+      await app.close();
+      await handle.close();
+    },
+  };
 }

@@ -5,10 +5,6 @@ import { createEntity, createUser, type Session, type TestServer } from './serve
 /** True when the tests run on PostgreSQL (DATABASE_URL set to a postgres:// address). */
 export const ON_POSTGRES = /^postgres(ql)?:\/\//.test(process.env.DATABASE_URL ?? '');
 
-/** Reason for the todo mark on 409 "in use" tests, which fail only on SQLite. */
-export const SQLITE_RESTRICT_TODO = ON_POSTGRES
-  ? false
-  : 'SQLite reports ON DELETE RESTRICT as SQLITE_CONSTRAINT_TRIGGER, which isForeignKeyViolation does not map, so the answer is 500';
 
 /**
  * The organisation most permission tests need: root > CH A > Pavillon A1, and root > EHPAD B,

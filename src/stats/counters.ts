@@ -1,0 +1,41 @@
+import { sql } from 'kysely';
+import type { Principal } from '../access/principal.js';
+import type { Executor } from '../db/connection.js';
+import { filteredTickets } from '../tickets/search.js';
+import { STATUSES, type Status } from '../tickets/status.js';
+
+export type Counters = Record<Status | 'all' | 'late' | 'dueSoon', number>;
+
+/** Statuses in which the TTR clock runs: En attente pauses it and has no deadline meanwhile. */
+const RUNNING_STATUSES: readonly Status[] = ['new', 'assigned', 'planned'];
+
+/**
+ * Counts the tickets of the caller's list, without filters: by status in one grouped query, then
+ * the running tickets whose TTR deadline has passed (`late`) or falls within the next
+ * `dueSoonHours` hours (`dueSoon`) in a second one, which the (status, ttr_due_at) index serves.
+ */
+export async function countTickets(db: Executor, principal: Principal, options: { now: Date; dueSoonHours: number }): Promise<Counters> {
+  const now = options.now.toISOString();
+  const soon = new Date(options.now.getTime() + options.dueSoonHours * 3_600_000).toISOString();
+  const base = await filteredTickets(db, principal, {});
+
+  const [byStatus, deadlines] = await Promise.all([
+    base.select(['tickets.status', sql<number>`count(*)`.as('count')]).groupBy('tickets.status').execute(),
+    base
+      .where('tickets.status', 'in', RUNNING_STATUSES)
+      .where('tickets.ttr_due_at', '<', soon)
+      .select([
+        sql<number | null>`sum(case when tickets.ttr_due_at < ${now} then 1 else 0 end)`.as('late'),
+        sql<number | null>`sum(case when tickets.ttr_due_at >= ${now} then 1 else 0 end)`.as('dueSoon'),
+      ])
+      .executeTakeFirstOrThrow(),
+  ]);
+
+  const counters: Counters = { all: 0, late: Number(deadlines.late ?? 0), dueSoon: Number(deadlines.dueSoon ?? 0), ...(Object.fromEntries(STATUSES.map((status) => [status, 0])) as Record<Status, number>) };
+  for (const row of byStatus) {
+    const count = Number(row.count);
+    counters.all += count;
+    if ((STATUSES as readonly string[]).includes(row.status)) counters[row.status as Status] = count;
+  }
+  return counters;
+}
