@@ -1,0 +1,57 @@
+import type { TFunction } from 'i18next';
+import type { ReactNode } from 'react';
+import { Link } from 'react-router';
+import type { Ticket } from '../api/types';
+import { PriorityBadge, StatusBadge } from '../ui/Badges';
+import { formatDateTime } from '../ui/format';
+
+/** Columns of the ticket list, in GLPI's order. */
+export const COLUMNS = ['id', 'title', 'entity', 'status', 'requester', 'openedAt', 'updatedAt', 'priority', 'technician', 'category'] as const;
+export type Column = (typeof COLUMNS)[number];
+
+/** API sort key of the columns the server can sort on. */
+export const SORT_KEYS: Partial<Record<Column, string>> = {
+  id: 'id',
+  title: 'title',
+  status: 'status',
+  openedAt: 'openedAt',
+  updatedAt: 'updatedAt',
+  priority: 'priority',
+};
+
+export interface CellContext {
+  t: TFunction;
+  language: string;
+  timeZone: string;
+  entityNames: Map<number, string>;
+  categoryNames: Map<number, string>;
+}
+
+export function renderCell(column: Column, ticket: Ticket, context: CellContext): ReactNode {
+  switch (column) {
+    case 'id':
+      return ticket.id;
+    case 'title':
+      return (
+        <Link to={`/tickets/${ticket.id}`} tabIndex={-1}>
+          {ticket.title}
+        </Link>
+      );
+    case 'entity':
+      return context.entityNames.get(ticket.entityId) ?? '';
+    case 'status':
+      return <StatusBadge status={ticket.status} />;
+    case 'requester':
+      return ticket.requester?.name ?? '';
+    case 'openedAt':
+      return formatDateTime(ticket.openedAt, context.language, context.timeZone);
+    case 'updatedAt':
+      return formatDateTime(ticket.updatedAt, context.language, context.timeZone);
+    case 'priority':
+      return <PriorityBadge priority={ticket.priority} />;
+    case 'technician':
+      return ticket.assignedUsers.map((user) => user.name).join(', ');
+    case 'category':
+      return ticket.categoryId === null ? '' : (context.categoryNames.get(ticket.categoryId) ?? '');
+  }
+}
