@@ -1,25 +1,9 @@
 import { hashPassword } from '../src/auth/passwords.js';
 import type { DatabaseHandle } from '../src/db/connection.js';
+import { createRandom } from '../src/demo/random.js';
 import { searchable } from '../src/tickets/create.js';
 
 // Invented hospital data for benchmarks and demos: nothing here describes real people or places.
-
-/** Small deterministic PRNG (mulberry32), so the same seed builds the same hospital. */
-export function createRandom(seed: number) {
-  let state = seed >>> 0;
-  const next = () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  return {
-    next,
-    int: (min: number, max: number) => min + Math.floor(next() * (max - min + 1)),
-    pick: <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)] as T,
-  };
-}
 
 const FIRST_NAMES = ['Claire', 'Marc', 'Sophie', 'Julien', 'Nadia', 'Hugo', 'Amina', 'Élodie', 'Yannick', 'Léa', 'Thomas', 'Camille', 'Karim', 'Inès', 'Mathieu', 'Chloé', 'Nicolas', 'Fatou', 'Pierre', 'Manon'];
 const LAST_NAMES = ['Durand', 'Moreau', 'Lefebvre', 'Garnier', 'Faure', 'Benali', 'Gauthier', 'Leroy', 'Vasseur', 'Morel', 'Roux', 'Fontaine', 'Chevalier', 'Mercier', 'Blanc', 'Guerin', 'Boyer', 'Lambert', 'Perrin', 'Marchand'];
@@ -29,7 +13,9 @@ const TITLES = [
   'Imprimante bloquée', 'Poste de soins ne démarre plus', 'Mot de passe expiré', 'Lecteur carte Vitale HS', 'Scanner code-barres ne bipe plus',
   'Accès au dossier patient impossible', 'Session Windows très lente', 'Demande de droits sur le partage', 'Téléphone DECT muet', 'Wi-Fi instable en chambre',
 ];
-const STATUS_WEIGHTS: [string, number][] = [['closed', 0.62], ['solved', 0.08], ['assigned', 0.12], ['new', 0.08], ['waiting', 0.06], ['planned', 0.04]];
+// A DSI's backlog is recent: old tickets are almost all closed, the last weeks hold the open ones.
+const RECENT_WEIGHTS: [string, number][] = [['closed', 0.45], ['solved', 0.15], ['assigned', 0.18], ['new', 0.1], ['waiting', 0.08], ['planned', 0.04]];
+const OLD_WEIGHTS: [string, number][] = [['closed', 0.985], ['solved', 0.005], ['waiting', 0.006], ['assigned', 0.004]];
 
 export interface GeneratedHospital {
   entityIds: number[];
@@ -86,9 +72,9 @@ export async function generateHospital(handle: DatabaseHandle, staffCount = 300)
   return { entityIds, technicianIds, requesterIds, groupIds, categoryIds };
 }
 
-function pickStatus(value: number): string {
+function pickStatus(value: number, ageDays: number): string {
   let total = 0;
-  for (const [status, weight] of STATUS_WEIGHTS) {
+  for (const [status, weight] of ageDays < 45 ? RECENT_WEIGHTS : OLD_WEIGHTS) {
     total += weight;
     if (value < total) return status;
   }
@@ -111,7 +97,7 @@ export async function generateTickets(handle: DatabaseHandle, hospital: Generate
       const tickets = [];
       for (let index = 0; index < size; index += 1) {
         const opened = end.getTime() - Math.floor(random.next() * span);
-        const status = pickStatus(random.next());
+        const status = pickStatus(random.next(), (end.getTime() - opened) / 86_400_000);
         const title = `${random.pick(TITLES)} ${random.pick(SERVICES)}`;
         const urgency = random.int(1, 5);
         const impact = random.int(1, 5);

@@ -8,6 +8,9 @@ import * as jobs from './migrations/20261204_0004_jobs.js';
 import * as sla from './migrations/20261204_0005_sla.js';
 import * as slaLevels from './migrations/20261204_0006_sla_levels.js';
 import * as savedSearches from './migrations/20261204_0007_saved_searches.js';
+import * as importCheckpoints from './migrations/20261204_0008_import_checkpoints.js';
+import * as ticketListIndexes from './migrations/20261204_0009_ticket_list_indexes.js';
+import * as ticketSearch from './migrations/20261204_0010_ticket_search.js';
 import type { MigrationDb } from './migrations/helpers.js';
 
 interface EngineAwareMigration {
@@ -23,6 +26,9 @@ const migrations: Record<string, EngineAwareMigration> = {
   '20261204_0005_sla': sla,
   '20261204_0006_sla_levels': slaLevels,
   '20261204_0007_saved_searches': savedSearches,
+  '20261204_0008_import_checkpoints': importCheckpoints,
+  '20261204_0009_ticket_list_indexes': ticketListIndexes,
+  '20261204_0010_ticket_search': ticketSearch,
 };
 
 class ListedMigrationProvider implements MigrationProvider {

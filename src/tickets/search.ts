@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { SqliteAdapter, sql } from 'kysely';
 import { z } from 'zod';
 import type { Principal } from '../access/principal.js';
 import type { Executor } from '../db/connection.js';
@@ -71,6 +71,11 @@ async function categoryTree(db: Executor, rootId: number): Promise<number[]> {
 }
 
 /** The filtered, visible tickets: one base query that the list and the counters both build on. */
+/** The engine behind a Kysely handle, read from its adapter. */
+function engineOf(db: Executor): 'sqlite' | 'postgres' {
+  return db.getExecutor().adapter instanceof SqliteAdapter ? 'sqlite' : 'postgres';
+}
+
 export async function filteredTickets(db: Executor, principal: Principal, query: Omit<TicketListQuery, 'sort' | 'order' | 'page' | 'perPage'>) {
   let select = db.selectFrom('tickets').where(visibleTickets(principal));
   if (query.status !== undefined) select = select.where('tickets.status', 'in', query.status);
@@ -103,8 +108,15 @@ export async function filteredTickets(db: Executor, principal: Principal, query:
     if (to !== undefined) select = select.where(`tickets.${column}`, '<', to);
   }
   if (query.q !== undefined) {
-    const pattern = `%${searchable(query.q).replace(/[\\%_]/g, (match) => `\\${match}`)}%`;
-    select = select.where(sql<boolean>`tickets.search_text like ${pattern} escape '\\'`);
+    const text = searchable(query.q);
+    const pattern = `%${text.replace(/[\\%_]/g, (match) => `\\${match}`)}%`;
+    // On SQLite the trigram table answers substrings of three characters or more; shorter ones
+    // read search_text directly. On PostgreSQL the trigram index serves the LIKE itself.
+    // An ESCAPE clause keeps FTS5 from using its index, so only plain text goes to the trigram table.
+    select =
+      engineOf(db) === 'sqlite' && text.length >= 3 && !/[\\%_]/.test(text)
+        ? select.where(sql<boolean>`tickets.id in (select rowid from tickets_fts where search_text like ${`%${text}%`})`)
+        : select.where(sql<boolean>`tickets.search_text like ${pattern} escape '\\'`);
   }
   return select;
 }
@@ -144,13 +156,18 @@ export async function listTickets(db: Executor, principal: Principal, query: Tic
         : eb.or([eb(`tickets.${column}`, before, value as never), eb.and([eb(`tickets.${column}`, '=', value as never), eb('tickets.id', before, cursor.id)])]),
     );
   }
-  let rowsQuery = base
-    .selectAll('tickets')
+  // Two steps: the ids of the page first, sorted and cut from an index (the rows are narrow, so
+  // sorting many matches stays cheap), then the full rows of those ids only.
+  let idsQuery = base
+    .select(['tickets.id'])
     .orderBy(`tickets.${column}`, query.order)
     .orderBy('tickets.id', query.order)
     .limit(query.perPage);
-  if (query.after === undefined) rowsQuery = rowsQuery.offset((query.page - 1) * query.perPage);
-  const [rows, count] = await Promise.all([rowsQuery.execute(), countQuery.executeTakeFirstOrThrow()]);
+  if (query.after === undefined) idsQuery = idsQuery.offset((query.page - 1) * query.perPage);
+  const [ids, count] = await Promise.all([idsQuery.execute(), countQuery.executeTakeFirstOrThrow()]);
+  const position = new Map(ids.map((row, index) => [row.id, index]));
+  const rows = ids.length === 0 ? [] : await db.selectFrom('tickets').selectAll().where('id', 'in', [...position.keys()]).execute();
+  rows.sort((a, b) => (position.get(a.id) ?? 0) - (position.get(b.id) ?? 0));
   const last = rows[rows.length - 1];
   const nextCursor = rows.length === query.perPage && last !== undefined ? encodeCursor({ value: last[column], id: last.id }) : null;
   return { rows, total: Number(count.total), nextCursor };
