@@ -11,6 +11,7 @@ import { statsRoutes } from './stats/routes.js';
 import { registerCategoryRoutes } from './tickets/categories.js';
 import { ticketExtraRoutes } from './tickets/extra-routes.js';
 import { ticketRoutes } from './tickets/routes.js';
+import { planningRoutes } from './tickets/planning.js';
 import { savedSearchRoutes } from './tickets/saved-searches.js';
 import { settingsRoutes } from './tickets/settings-routes.js';
 import { registerUserRoutes } from './users/users.js';
@@ -25,6 +26,7 @@ export const registerRoutes: FastifyPluginAsync = async (app) => {
   await app.register(statsRoutes);
   await app.register(slaLevelRoutes);
   await app.register(savedSearchRoutes);
+  await app.register(planningRoutes);
   await app.register(async (scoped) => {
     registerEntityRoutes(scoped);
     registerServiceAndLocationRoutes(scoped);

@@ -234,6 +234,14 @@ export const validationMessages: Record<string, Message> = {
     fr: 'Curseur de pagination invalide : reprenez la valeur nextCursor de la page précédente.',
     en: 'Invalid pagination cursor: use the nextCursor value of the previous page.',
   },
+  range_end_before_start: {
+    fr: 'La fin de la période doit être après son début.',
+    en: 'The end of the period must be after its start.',
+  },
+  range_too_long: {
+    fr: 'La période demandée est trop longue : 62 jours au plus.',
+    en: 'The requested period is too long: 62 days at most.',
+  },
   reason_required: {
     fr: 'Une raison est obligatoire.',
     en: 'A reason is required.',

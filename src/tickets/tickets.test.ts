@@ -329,3 +329,45 @@ describe('criticality defaults', () => {
     assert.equal(answers.site, 'ehpad');
   });
 });
+
+describe('planning', () => {
+  let server: TestServer;
+  let requester: Session;
+  before(async () => {
+    server = await startTestServer();
+    await createUser(server, 'nurse.planning', { assignments: [{ entityId: server.rootEntityId, profile: 'Self-Service' }] });
+    requester = await server.login('nurse.planning');
+  });
+  after(() => server.close());
+
+  test('planning needs a session', async () => {
+    const response = await server.call('GET', '/api/v1/planning?from=2026-12-07T00:00:00Z&to=2026-12-14T00:00:00Z');
+    assert.equal(response.statusCode, 401);
+  });
+
+  test('planning rejects reversed periods', async () => {
+    const response = await server.call('GET', '/api/v1/planning?from=2026-12-14T00:00:00Z&to=2026-12-07T00:00:00Z', { as: server.admin });
+    assert.equal(response.statusCode, 400);
+    assert.equal(response.json().errors[0].field, 'to');
+  });
+
+  test('requester has no planning', async () => {
+    const response = await server.call('GET', '/api/v1/planning?from=2026-12-07T00:00:00Z&to=2026-12-14T00:00:00Z', { as: requester });
+    assert.equal(response.statusCode, 403);
+  });
+
+  test('planned task appears in its week', async () => {
+    const created = await server.call('POST', '/api/v1/tickets', { as: server.admin, body: { description: 'Installer le poste du nouvel interne' } });
+    const id = created.json<{ id: number }>().id;
+    await server.call('POST', `/api/v1/tickets/${id}/tasks`, {
+      as: server.admin,
+      body: { content: 'Installation sur site', mode: 'on_site', plannedStart: '2026-12-08T09:00:00+01:00', plannedEnd: '2026-12-08T10:30:00+01:00' },
+    });
+    const week = await server.call('GET', '/api/v1/planning?from=2026-12-07T00:00:00Z&to=2026-12-14T00:00:00Z', { as: server.admin });
+    assert.equal(week.statusCode, 200, week.body);
+    assert.equal(week.json().length, 1);
+    assert.equal(week.json()[0].ticketId, id);
+    const other = await server.call('GET', '/api/v1/planning?from=2026-12-14T00:00:00Z&to=2026-12-21T00:00:00Z', { as: server.admin });
+    assert.equal(other.json().length, 0);
+  });
+});
