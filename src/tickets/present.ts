@@ -67,6 +67,16 @@ export async function presentTickets(db: Executor, tickets: TicketRow[]) {
       waitingSeconds: ticket.waiting_seconds,
       actionSeconds: ticket.action_seconds,
       externalRef: ticket.external_ref,
+      sla: {
+        ttoDueAt: ticket.tto_due_at,
+        /** Null while the ticket is paused (En attente): the deadline moves when the pause ends. */
+        ttrDueAt: ticket.ttr_due_at,
+        internalTtoDueAt: ticket.ola_tto_due_at,
+        internalTtrDueAt: ticket.ola_ttr_due_at,
+        ttoLate: ticket.tto_late === null ? null : ticket.tto_late === 1,
+        ttrLate: ticket.ttr_late === null ? null : ticket.ttr_late === 1,
+        pausedBusinessSeconds: ticket.paused_business_seconds,
+      },
     };
   });
 }
