@@ -156,3 +156,24 @@ describe('SLA on tickets', () => {
     assert.equal(ticket.ttr_due_at, paris('2026-06-08T18:00'));
   });
 });
+
+describe('late tickets in the list', () => {
+  let server: TestServer;
+  before(async () => {
+    server = await startTestServer();
+    const sla = await server.call('POST', '/api/v1/slas', { as: server.admin, body: { name: 'TTR 1 h', kind: 'sla', target: 'ttr', targetSeconds: 3600 } });
+    assert.equal(sla.statusCode, 201, sla.body);
+  });
+  after(() => server.close());
+
+  test('late filter lists overdue tickets', async () => {
+    const overdue = await server.call('POST', '/api/v1/tickets', { as: server.admin, body: { description: 'Imprimante des admissions hors ligne' } });
+    const fresh = await server.call('POST', '/api/v1/tickets', { as: server.admin, body: { description: 'Souris HS au secrétariat' } });
+    const overdueId = overdue.json<{ id: number }>().id;
+    await server.handle.db.updateTable('tickets').set({ ttr_due_at: '2026-01-01T00:00:00.000Z' }).where('id', '=', overdueId).execute();
+    const late = await server.call('GET', '/api/v1/tickets?late=true', { as: server.admin });
+    assert.deepEqual(late.json().items.map((item: { id: number }) => item.id), [overdueId]);
+    const notLate = await server.call('GET', '/api/v1/tickets?late=false', { as: server.admin });
+    assert.deepEqual(notLate.json().items.map((item: { id: number }) => item.id), [fresh.json().id]);
+  });
+});

@@ -21,7 +21,7 @@ const levelList = z
   .regex(/^[1-6](,[1-6])*$/, 'comma-separated levels from 1 to 6')
   .transform((value) => value.split(',').map(Number));
 
-const SORTS = { id: 'id', openedAt: 'opened_at', updatedAt: 'updated_at', priority: 'priority', status: 'status', title: 'title', solvedAt: 'solved_at', closedAt: 'closed_at' } as const;
+const SORTS = { id: 'id', openedAt: 'opened_at', updatedAt: 'updated_at', priority: 'priority', status: 'status', title: 'title', solvedAt: 'solved_at', closedAt: 'closed_at', ttrDueAt: 'ttr_due_at' } as const;
 
 export const ticketListQuery = z.strictObject({
   status: z
@@ -50,6 +50,10 @@ export const ticketListQuery = z.strictObject({
   closedFrom: instant.optional(),
   closedTo: instant.optional(),
   q: z.string().trim().min(1).max(200).optional(),
+  /** true: running tickets (Nouveau, attribué, planifié) whose TTR deadline has passed, as the "En retard" counter. */
+  late: z.enum(['true', 'false']).optional(),
+  /** Running tickets whose TTR deadline falls before this instant. */
+  dueBefore: instant.optional(),
   sort: z.enum(Object.keys(SORTS) as [keyof typeof SORTS, ...(keyof typeof SORTS)[]]).default('updatedAt'),
   order: z.enum(['asc', 'desc']).default('desc'),
   page: z.coerce.number().int().min(1).max(100_000).default(1),
@@ -57,6 +61,9 @@ export const ticketListQuery = z.strictObject({
   /** Keyset cursor from the previous page's `nextCursor`, for deep pages without OFFSET; replaces `page`. */
   after: z.string().max(500).optional(),
 });
+
+/** Statuses in which the TTR clock runs. */
+const RUNNING = ['new', 'assigned', 'planned'];
 
 export type TicketListQuery = z.infer<typeof ticketListQuery>;
 
@@ -106,6 +113,16 @@ export async function filteredTickets(db: Executor, principal: Principal, query:
   ] as const) {
     if (from !== undefined) select = select.where(`tickets.${column}`, '>=', from);
     if (to !== undefined) select = select.where(`tickets.${column}`, '<', to);
+  }
+  if (query.late !== undefined) {
+    const now = new Date().toISOString();
+    select =
+      query.late === 'true'
+        ? select.where('tickets.status', 'in', RUNNING).where('tickets.ttr_due_at', '<', now)
+        : select.where((eb) => eb.or([eb('tickets.status', 'not in', RUNNING), eb('tickets.ttr_due_at', 'is', null), eb('tickets.ttr_due_at', '>=', now)]));
+  }
+  if (query.dueBefore !== undefined) {
+    select = select.where('tickets.status', 'in', RUNNING).where('tickets.ttr_due_at', '<', query.dueBefore);
   }
   if (query.q !== undefined) {
     const text = searchable(query.q);
