@@ -242,6 +242,14 @@ export const validationMessages: Record<string, Message> = {
     fr: 'La période demandée est trop longue : 62 jours au plus.',
     en: 'The requested period is too long: 62 days at most.',
   },
+  period_end_before_start: {
+    fr: 'La fin de la période doit être après son début.',
+    en: 'The end of the period must be after its start.',
+  },
+  too_many_buckets: {
+    fr: 'Trop d’intervalles pour cette période : {max} au plus ; choisissez un intervalle plus long.',
+    en: 'Too many intervals for this period: {max} at most; choose a longer interval.',
+  },
   reason_required: {
     fr: 'Une raison est obligatoire.',
     en: 'A reason is required.',

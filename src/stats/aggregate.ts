@@ -73,7 +73,7 @@ const TICKET_COLUMNS = {
 } as const;
 
 // Aggregates as plain SQL shared by both engines. Sums and counts are returned rather than
-// averages, because PostgreSQL answers avg() as a numeric string and the caller divides anyway.
+// averages, because PostgreSQL returns avg() as a numeric string and the caller divides anyway.
 
 /** True when the ticket's `column` falls in [from, to). */
 export function within(column: PeriodColumn, period: { from: string; to: string }) {

@@ -10,9 +10,9 @@ export type Counters = Record<Status | 'all' | 'late' | 'dueSoon', number>;
 const RUNNING_STATUSES: readonly Status[] = ['new', 'assigned', 'planned'];
 
 /**
- * Counts the tickets of the caller's list, without filters: by status in one grouped query, then
- * the running tickets whose TTR deadline has passed (`late`) or falls within the next
- * `dueSoonHours` hours (`dueSoon`) in a second one, which the (status, ttr_due_at) index serves.
+ * Counts the tickets of the caller's list, without filters, by status in one grouped query. A
+ * second query, served by the (status, ttr_due_at) index, counts the running tickets whose TTR
+ * deadline has passed (`late`) or falls within the next `dueSoonHours` hours (`dueSoon`).
  */
 export async function countTickets(db: Executor, principal: Principal, options: { now: Date; dueSoonHours: number }): Promise<Counters> {
   const now = options.now.toISOString();

@@ -40,8 +40,8 @@ const PERIOD_LABELS: Readonly<Record<Locale, (from: string, to: string) => strin
 };
 
 /**
- * The period in the caller's time zone: as dates, the end date inclusive, when both ends are
- * midnights there; otherwise as date and time, the end excluded.
+ * Writes the period in the caller's time zone. When both ends are midnights there, it shows dates
+ * with the end date inclusive. Otherwise it shows dates and times, with the end excluded.
  */
 export function periodText(report: Report, locale: Locale, timeZone: string): string {
   const from = DateTime.fromISO(report.from, { zone: timeZone }).setLocale(locale);

@@ -19,11 +19,11 @@ export type Figure = (typeof FIGURES)[number];
 
 export type Figures = Record<Figure, number | null>;
 
-/** Which list date filter selects the tickets of a figure; null when the list has none for it. */
+/** The list date filter that selects the tickets of a figure, or null when the list has none for it. */
 export type PeriodFilter = 'opened' | 'solved' | 'closed' | null;
 
 interface FigureDefinition {
-  /** count: whole number; duration: seconds shown as HH:MM:SS; rating: one decimal. */
+  /** Display format: `count` is a whole number, `duration` seconds shown as HH:MM:SS, `rating` one decimal. */
   kind: 'count' | 'duration' | 'rating';
   period: PeriodFilter;
   /**

@@ -5,14 +5,14 @@ import { type GroupBy, STATS_PARAMETERS } from './schemas.js';
 /**
  * The ticket list request that shows the tickets behind one figure: `query` is the query string
  * for GET /api/v1/tickets. `unsupported` names the conditions of the figure that the list cannot
- * filter on; when it is not empty the list shows more tickets than the figure counts.
+ * filter on. When it is not empty, the list shows more tickets than the figure counts.
  */
 export interface TicketLink {
   query: string;
   unsupported: string[];
 }
 
-/** The list filters of a statistics request, taken from its raw query string so they read as the caller wrote them. */
+/** Extracts the list filters of a statistics request from its raw query string, so they read as the caller wrote them. */
 export function listFilterParams(rawUrl: string): URLSearchParams {
   const params = new URLSearchParams(rawUrl.includes('?') ? rawUrl.slice(rawUrl.indexOf('?') + 1) : '');
   for (const name of STATS_PARAMETERS) params.delete(name);

@@ -3,7 +3,7 @@ import { after, before, describe, test } from 'node:test';
 import { createEntity, createUser, type Session, startTestServer, type TestServer } from '../../test/helpers/server.js';
 import { addSurvey, openTicket, renameUser, setTimeline } from './test-helpers.js';
 
-// One month, March 2025 in UTC, with nine tickets whose columns are set by hand:
+// One month, March 2025 in UTC, with eight tickets whose columns are set by hand:
 //
 // | ticket | technicians | priority | opened    | taken (delay)   | solved (delay, late) | closed (delay)   | action    | survey   |
 // | T1     | A           | 3        | 03-03     | 03-03 (3600)    | 03-05 (36000, 0)     | 03-06 (50000)    | 5400      | rating 4 |

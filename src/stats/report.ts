@@ -30,7 +30,7 @@ function average(sum: unknown, count: unknown): number | null {
   return total === 0 ? null : toNumber(sum) / total;
 }
 
-/** The aggregates of every figure, each limited to the tickets of its date: opened, solved or closed in the period. */
+/** Builds the aggregates of every figure, each limited to the tickets of its date: opened, solved or closed in the period. */
 function figureAggregates(period: { from: string; to: string }) {
   const opened = within('opened_at', period);
   const solved = within('solved_at', period);

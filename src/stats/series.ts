@@ -42,9 +42,9 @@ export function bucketBounds(from: string, to: string, interval: Interval, timeZ
 }
 
 /**
- * Length of the UTC date prefix to group on. An hour ("2025-03-31T22") falls in a single local day
- * when the zone's offset is a whole number of hours; zones with a half or quarter hour offset need
- * the minute ("2025-03-31T22:30").
+ * Returns the length of the UTC date prefix to group on. An hour ("2025-03-31T22") falls in a
+ * single local day when the zone's offset is a whole number of hours. Zones with a half or quarter
+ * hour offset need the minute ("2025-03-31T22:30").
  */
 function slotLength(from: string, to: string, timeZone: string): 13 | 16 {
   const offsets = [from, to].map((instant) => DateTime.fromISO(instant, { zone: timeZone }).offset);
@@ -117,8 +117,8 @@ export async function buildSeries(db: Executor, principal: Principal, query: Ser
     resolved[index] = (resolved[index] ?? 0) + Number(row.count);
   }
 
-  // NOTE: a ticket reopened after its solution has solved_at cleared, so it counts as open since
-  // its opening; the backlog of past buckets would need the status history to be exact.
+  // NOTE: reopening a ticket clears solved_at, so a reopened ticket counts as open since its
+  // opening. An exact backlog of past buckets would need the history of status changes.
   let backlog = Number(initial.count);
   buckets.forEach((bucket, index) => {
     backlog += bucket.opened - (resolved[index] ?? 0);

@@ -13,13 +13,13 @@ export function formatDuration(seconds: number): string {
   return `${String(hours).padStart(2, '0')}:${String(minutes).padStart(2, '0')}:${String(rest).padStart(2, '0')}`;
 }
 
-/** One decimal, with the decimal separator of the language (a comma in French). */
+/** Formats a number with one decimal and the decimal separator of the language (a comma in French). */
 export function formatDecimal(value: number, locale: Locale): string {
   const text = value.toFixed(1);
   return locale === 'fr' ? text.replace('.', ',') : text;
 }
 
-/** The report as text cells: a header row, then one row per group; a figure without value is an empty cell. */
+/** Converts the report to text cells: a header row, then one row per group. A figure without value is an empty cell. */
 export function reportTable(report: Report, locale: Locale): { header: string[]; rows: string[][] } {
   const header = [GROUP_BY_LABELS[report.groupBy][locale], ...FIGURES.map((figure) => FIGURE_DEFINITIONS[figure].label[locale])];
   const rows = report.rows.map((row) => [
