@@ -3,6 +3,7 @@ import { bootstrap, reportBootstrap } from './bootstrap.js';
 import { ConfigError, loadConfig } from './config/config.js';
 import { openDatabase } from './db/connection.js';
 import { migrateToLatest } from './db/migrate.js';
+import { createDemoHospital, reportDemo } from './demo/demo.js';
 import { startScheduler } from './jobs/scheduler.js';
 import { slaLevelJob } from './sla/escalation.js';
 import { autocloseJob } from './tickets/autoclose.js';
@@ -23,6 +24,9 @@ async function main(): Promise<void> {
   await migrateToLatest(database);
   const app = await buildApp({ config, database });
   reportBootstrap(await bootstrap(database, config), app.log);
+  if (config.demo || process.argv.slice(2).includes('--demo')) {
+    reportDemo(await createDemoHospital(database, app.log), app.log);
+  }
 
   const shutdown = async (signal: string) => {
     app.log.info({ signal }, 'stopping');

@@ -18,6 +18,8 @@ export interface Config {
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   bodyLimitBytes: number;
   rootEntityName: string;
+  /** Fill an empty database with an invented hospital and two years of tickets at start (GUICHET_DEMO or --demo). */
+  demo: boolean;
 }
 
 export type DatabaseConfig =
@@ -52,6 +54,7 @@ const environmentSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   GUICHET_BODY_LIMIT_BYTES: integerFromEnv(1024, 100 * 1024 * 1024).default(1024 * 1024),
   GUICHET_ROOT_ENTITY: z.string().min(1).max(255).default('Entité racine'),
+  GUICHET_DEMO: booleanFromEnv.default(false),
 });
 
 export class ConfigError extends Error {
@@ -91,6 +94,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: values.LOG_LEVEL,
     bodyLimitBytes: values.GUICHET_BODY_LIMIT_BYTES,
     rootEntityName: values.GUICHET_ROOT_ENTITY,
+    demo: values.GUICHET_DEMO,
   };
 }
 
