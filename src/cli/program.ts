@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { registerImportCommands } from './import-glpi.js';
+import { registerGlpiApiImportCommand } from './import-glpi-api.js';
 import type { CreateUserOptions } from './users.js';
 
 const PROGRAM_HELP = `
@@ -44,6 +45,7 @@ export function buildProgram(): Command {
     .action(async () => (await import('./maintenance.js')).verifyAudit());
 
   registerImportCommands(program);
+  registerGlpiApiImportCommand(program);
   return program;
 }
 

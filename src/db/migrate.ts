@@ -11,6 +11,7 @@ import * as savedSearches from './migrations/20261204_0007_saved_searches.js';
 import * as importCheckpoints from './migrations/20261204_0008_import_checkpoints.js';
 import * as ticketListIndexes from './migrations/20261204_0009_ticket_list_indexes.js';
 import * as ticketSearch from './migrations/20261204_0010_ticket_search.js';
+import * as lateCounterIndex from './migrations/20261204_0011_late_counter_index.js';
 import type { MigrationDb } from './migrations/helpers.js';
 
 interface EngineAwareMigration {
@@ -29,6 +30,7 @@ const migrations: Record<string, EngineAwareMigration> = {
   '20261204_0008_import_checkpoints': importCheckpoints,
   '20261204_0009_ticket_list_indexes': ticketListIndexes,
   '20261204_0010_ticket_search': ticketSearch,
+  '20261204_0011_late_counter_index': lateCounterIndex,
 };
 
 class ListedMigrationProvider implements MigrationProvider {
@@ -45,7 +47,9 @@ class ListedMigrationProvider implements MigrationProvider {
 
 /** Applies every pending migration; throws with the failing migration's name. */
 export async function migrateToLatest(handle: DatabaseHandle): Promise<string[]> {
-  const migrator = new Migrator({ db: handle.db, provider: new ListedMigrationProvider(handle.engine) });
+  // Migrations are independent of each other's order within a release, so a database that already
+  // has a later one still receives an earlier one added afterwards.
+  const migrator = new Migrator({ db: handle.db, provider: new ListedMigrationProvider(handle.engine), allowUnorderedMigrations: true });
   const { error, results } = await migrator.migrateToLatest();
   const failed = results?.find((result) => result.status === 'Error');
   if (error !== undefined) {

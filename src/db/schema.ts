@@ -400,6 +400,10 @@ export interface Database {
   ticket_attachments: TicketAttachmentTable;
   ticket_satisfactions: TicketSatisfactionTable;
   ticket_links: TicketLinkTable;
+  import_runs: ImportRunTable;
+  import_checkpoints: ImportCheckpointTable;
+  import_refs: ImportRefTable;
+  ticket_validations: TicketValidationTable;
 }
 
 export type EntityRow = Selectable<EntityTable>;
@@ -458,3 +462,53 @@ export interface TicketLinkTable {
 export type TicketAttachmentRow = Selectable<TicketAttachmentTable>;
 export type TicketSatisfactionRow = Selectable<TicketSatisfactionTable>;
 export type TicketLinkRow = Selectable<TicketLinkTable>;
+
+export interface ImportRunTable {
+  id: Generated<number>;
+  /** glpi-api */
+  source: string;
+  /** Address of the instance read, so that a run resumes only against the same one. */
+  source_url: string;
+  /** running | failed | finished */
+  status: string;
+  started_at: string;
+  finished_at: string | null;
+  error: string | null;
+}
+
+export interface ImportCheckpointTable {
+  run_id: number;
+  /** The other tool's item type, e.g. Ticket or Entity. */
+  object_type: string;
+  /** JSON cursor: how far the run got in this object type. */
+  position: string;
+  items: Generated<number>;
+  done: Generated<number>;
+  updated_at: string;
+}
+
+/** Maps a record of another tool (source, type, its id) to the local record imported from it. */
+export interface ImportRefTable {
+  /** glpi */
+  source: string;
+  record_type: string;
+  external_id: string;
+  local_id: number;
+  /** The source's modification mark when the record was last imported. */
+  version: string | null;
+  updated_at: string;
+}
+
+/** An approval asked of a user on a ticket (GLPI's TicketValidation). */
+export interface TicketValidationTable {
+  id: Generated<number>;
+  ticket_id: number;
+  requester_id: number | null;
+  validator_id: number | null;
+  /** waiting | accepted | refused */
+  status: string;
+  request_comment: string | null;
+  answer_comment: string | null;
+  requested_at: string;
+  answered_at: string | null;
+}

@@ -1,6 +1,7 @@
 // Finds or creates the users and support groups that an import names.
 
 import { appendAudit } from '../audit/audit.js';
+import type { AuditEvent } from '../audit/audit.js';
 import { baseLogin, displayOf, groupLevel, isBareLogin, splitDisplayName, uniqueLogin } from './importer-names.js';
 import type { PersonName } from './importer-names.js';
 import type { PlannedPerson } from './importer-plan.js';
@@ -98,24 +99,45 @@ export async function resolveUsers(
       job_profile: person.technician ? 'technicien' : 'autre',
       is_active: 0,
     };
-    const inserted = await tx
-      .insertInto('users')
-      .values({ ...values, phone: null, service_id: null, password_hash: null, locked_until: null, last_login_at: null, created_at: context.now, updated_at: context.now })
-      .returning('id')
-      .executeTakeFirstOrThrow();
+    const inserted = await insertImportedUser(context, values);
     result.set(key, inserted.id);
     index.byDisplay.set(displayOf(values), inserted.id);
     index.byLogin.set(values.login.toLowerCase(), inserted.id);
     created.push(values.login);
-    await appendAudit(tx, context.engine, context.audit, {
-      action: 'user.create',
-      recordType: 'user',
-      recordId: inserted.id,
-      entityId: values.entity_id,
-      changes: { ...asCreation(values), source: 'import' },
-    });
+    await appendAudit(tx, context.engine, context.audit, inserted.event);
   }
   return result;
+}
+
+/** The columns an import sets on a new account; the others get their defaults. */
+export interface ImportedUserValues {
+  login: string;
+  first_name: string;
+  last_name: string;
+  email: string | null;
+  entity_id: number;
+  job_profile: string;
+  is_active: number;
+}
+
+/**
+ * Inserts an account without a password, phone or service, and returns its id with the audit
+ * event of its creation, which the caller appends (alone or in a batch).
+ */
+export async function insertImportedUser(context: WriteContext, values: ImportedUserValues): Promise<{ id: number; event: AuditEvent }> {
+  const inserted = await context.tx
+    .insertInto('users')
+    .values({ ...values, phone: null, service_id: null, password_hash: null, locked_until: null, last_login_at: null, created_at: context.now, updated_at: context.now })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const event: AuditEvent = {
+    action: 'user.create',
+    recordType: 'user',
+    recordId: inserted.id,
+    entityId: values.entity_id,
+    changes: { ...asCreation({ ...values }), source: 'import' },
+  };
+  return { id: inserted.id, event };
 }
 
 /**
