@@ -15,7 +15,7 @@ export default defineConfig({
     proxy: { '/api': process.env.GUICHET_API ?? 'http://127.0.0.1:8080' },
   },
   test: {
-    include: ['src/**/*.test.tsx'],
+    include: ['src/**/*.test.{ts,tsx}'],
     environment: 'jsdom',
     setupFiles: ['src/test-setup.ts'],
   },

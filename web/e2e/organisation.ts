@@ -14,6 +14,8 @@ export interface Organisation {
   otherNurse: Person;
   technicianN1: Person;
   technicianN2: Person;
+  /** Head of the IT department, with the Superviseur profile: statistics and the audit trail. */
+  manager: Person;
   groupN2: { id: number; name: string };
 }
 
@@ -45,7 +47,7 @@ async function createPerson(admin: ApiSession, entityId: number, profileId: numb
 
 /**
  * Builds, through the admin API, a hospital entity with two Self-Service nurses, an N1 and an N2
- * technician, and an N2 support group holding the N2 technician. The suffix, appended to every
+ * technician, a manager with the Superviseur profile, and an N2 support group holding the N2 technician. The suffix, appended to every
  * name and login, lets the organisation be built again on the same database.
  */
 export async function createOrganisation(suffix = ''): Promise<Organisation> {
@@ -66,12 +68,13 @@ export async function createOrganisation(suffix = ''): Promise<Organisation> {
   const otherNurse = await createPerson(admin, entity.id, profileId('Self-Service'), { login: `aide.soignant${suffix}`, firstName: 'Paul', lastName: 'Girard', jobProfile: 'autre' });
   const technicianN1 = await createPerson(admin, entity.id, profileId('Technicien'), { login: `tech.n1${suffix}`, firstName: 'Nadia', lastName: 'Petit', jobProfile: 'technicien' });
   const technicianN2 = await createPerson(admin, entity.id, profileId('Technicien'), { login: `tech.n2${suffix}`, firstName: 'Hugo', lastName: 'Lefebvre', jobProfile: 'technicien' });
+  const manager = await createPerson(admin, entity.id, profileId('Superviseur'), { login: `resp.dsi${suffix}`, firstName: 'Sophie', lastName: 'Bernard', jobProfile: 'administratif' });
 
   const group = await apiCall<{ id: number; name: string }>(admin, 'POST', '/groups', { entityId: entity.id, name: `Support N2${suffix}`, isSupport: true, level: 'N2' });
   await apiCall(admin, 'PUT', `/groups/${group.id}/members`, [{ userId: technicianN2.id }]);
   await admin.context.dispose();
 
-  return { entityId: entity.id, nurse, otherNurse, technicianN1, technicianN2, groupN2: { id: group.id, name: group.name } };
+  return { entityId: entity.id, nurse, otherNurse, technicianN1, technicianN2, manager, groupN2: { id: group.id, name: group.name } };
 }
 
 /** Signs in through the web app's sign-in page. */

@@ -1,9 +1,10 @@
-// Screenshots of the main pages at 1366×768 for the documentation: `npm run screenshots`
+// Screenshots of the main pages at 1366×768 for the documentation (home, list, ticket, Kanban,
+// planning, statistics, portal): `npm run screenshots`
 // writes them to docs/screenshots/. The data is invented and created through the API.
 import path from 'node:path';
 import { expect, type Page, test } from '@playwright/test';
 import { USER_PASSWORD } from './environment';
-import { apiCall, apiSignIn, createOrganisation, type Organisation, signInUi } from './organisation';
+import { apiCall, apiSignIn, type ApiSession, createOrganisation, type Organisation, signInUi } from './organisation';
 
 const OUTPUT = path.resolve(import.meta.dirname, '../../docs/screenshots');
 
@@ -36,8 +37,27 @@ async function seedTickets(org: Organisation): Promise<number> {
   await apiCall(technician, 'POST', `/tickets/${second}/take`);
   await apiCall(technician, 'POST', `/tickets/${third}/take`);
   await apiCall(technician, 'POST', `/tickets/${third}/solution`, { content: "Câble vidéo remplacé sur le poste de l'étage." });
+  await planTasks(technician, org, [first, second]);
   await technician.context.dispose();
   return first;
+}
+
+/** Plans two on-site tasks today, so that the week calendar has something to show. */
+async function planTasks(technician: ApiSession, org: Organisation, [first, second]: number[]): Promise<void> {
+  const today = new Date().toISOString().slice(0, 10);
+  const slots = [
+    { ticketId: first, start: '08:00', end: '09:30', content: 'Passage au bloc : redémarrer le poste 2.' },
+    { ticketId: second, start: '13:00', end: '14:00', content: "Démonter l'imprimante d'étiquettes du laboratoire." },
+  ];
+  for (const slot of slots) {
+    await apiCall(technician, 'POST', `/tickets/${slot.ticketId}/tasks`, {
+      content: slot.content,
+      mode: 'on_site',
+      technicianId: org.technicianN1.id,
+      plannedStart: `${today}T${slot.start}:00.000Z`,
+      plannedEnd: `${today}T${slot.end}:00.000Z`,
+    });
+  }
 }
 
 async function capture(page: Page, name: string): Promise<void> {
@@ -60,6 +80,19 @@ test('screenshots of the main pages', async ({ browser }) => {
   await expect(technician.getByRole('heading', { name: 'Criticité' })).toBeVisible();
   await capture(technician, 'ticket');
   await technician.screenshot({ path: path.join(OUTPUT, 'ticket-full.png'), fullPage: true });
+  await technician.goto('/tickets?view=kanban');
+  await expect(technician.getByRole('region', { name: /^Nouveau/ })).toBeVisible();
+  await capture(technician, 'kanban');
+  await technician.goto('/planning');
+  await expect(technician.locator('.planning-task').first()).toBeVisible();
+  await capture(technician, 'planning');
+
+  const manager = await browser.newPage();
+  await signInUi(manager, org.manager.login);
+  await manager.goto('/statistics');
+  await expect(manager.locator('.report-table')).toBeVisible();
+  await expect(manager.locator('.chart canvas').first()).toBeVisible();
+  await capture(manager, 'statistics');
 
   const nurse = await browser.newPage();
   await signInUi(nurse, org.nurse.login);

@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { type Browser, expect, type Page, test } from '@playwright/test';
 import { apiCall, apiSignIn, createOrganisation, type Organisation, signInUi } from './organisation';
 import { USER_PASSWORD } from './environment';
@@ -87,7 +88,48 @@ test('incident from portal to closure', async ({ browser }) => {
 
   await n2.goto(`/tickets/${ticketId}`);
   await expect(n2.locator('.ticket-header')).toContainText('Clos');
+
+  // The nurse rates the IT team's work in one tap.
+  await nurse.getByRole('button', { name: '5 étoiles sur 5' }).click();
+  await expect(nurse.getByText('Merci ! Votre note : 5 étoiles sur 5.')).toBeVisible();
+
+  // Statistics are for the manager only.
+  await expect(n2.getByRole('link', { name: 'Statistiques' })).toHaveCount(0);
+  const manager = await signedInPage(browser, org.manager.login);
+  await checkStatistics(manager);
 });
+
+/** Checks that the manager's statistics count the closed, rated ticket under the N1 technician who took it, and that both exports download. */
+async function checkStatistics(manager: Page): Promise<void> {
+  await manager.getByRole('link', { name: 'Statistiques' }).click();
+  const table = manager.locator('.report-table');
+  const row = table.getByRole('row', { name: new RegExp(`${org.technicianN1.lastName} ${org.technicianN1.firstName}`) });
+  await expect(row).toBeVisible();
+  const headers = await table.locator('thead th').allTextContents();
+  const cells = await row.locator('th, td').allTextContents();
+  const figure = (name: string) => cells[headers.indexOf(name)];
+  expect(figure('Ouverts')).toBe('1');
+  expect(figure('Clos')).toBe('1');
+  expect(figure('Réponses')).toBe('1');
+  expect(figure('Satisfaction moyenne')).toBe('5 / 5');
+
+  for (const [label, type, extension] of [
+    ['Télécharger en CSV', 'text/csv', '.csv'],
+    ['Télécharger en PDF', 'application/pdf', '.pdf'],
+  ] as const) {
+    const link = manager.getByRole('link', { name: label });
+    const href = await link.getAttribute('href');
+    const response = await manager.request.get(href ?? '');
+    expect(response.status()).toBe(200);
+    expect(response.headers()['content-type']).toContain(type);
+
+    const [download] = await Promise.all([manager.waitForEvent('download'), link.click()]);
+    expect(download.suggestedFilename().endsWith(extension)).toBe(true);
+    const content = await readFile((await download.path()) ?? '');
+    if (extension === '.csv') expect(content.toString('utf8')).toContain(`${org.technicianN1.lastName} ${org.technicianN1.firstName}`);
+    else expect(content.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+  }
+}
 
 test('other requester ticket not found', async ({ browser }) => {
   const other = await apiSignIn(org.otherNurse.login, USER_PASSWORD);

@@ -1,6 +1,7 @@
 import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Route, Routes } from 'react-router';
+import { canAdminister } from './admin/access';
 import { PortalHome } from './portal/PortalHome';
 import { PortalTicket } from './portal/PortalTicket';
 import { ReportForm } from './portal/ReportForm';
@@ -13,10 +14,13 @@ const TechHome = lazy(() => import('./tech/Home'));
 const TicketList = lazy(() => import('./tech/TicketList'));
 const NewTicket = lazy(() => import('./tech/NewTicket'));
 const TicketView = lazy(() => import('./tech/TicketView'));
+const Planning = lazy(() => import('./planning/Planning'));
+const Statistics = lazy(() => import('./stats/Statistics'));
+const Admin = lazy(() => import('./admin/Admin'));
 
 export function App() {
   const { t } = useTranslation();
-  const { me } = useSession();
+  const { me, can } = useSession();
   return (
     <Layout>
       <Suspense fallback={<p role="status">{t('common.loading')}</p>}>
@@ -26,6 +30,9 @@ export function App() {
             <Route path="/tickets" element={<TicketList />} />
             <Route path="/tickets/new" element={<NewTicket />} />
             <Route path="/tickets/:id" element={<TicketView />} />
+            <Route path="/planning" element={<Planning />} />
+            <Route path="/statistics" element={can('stats:read') ? <Statistics /> : <NotFound />} />
+            <Route path="/admin/*" element={canAdminister(can) ? <Admin /> : <NotFound />} />
             <Route path="*" element={<NotFound />} />
           </Routes>
         ) : (

@@ -62,6 +62,7 @@ export function setSessionEndedHandler(handler: (() => Promise<void>) | null): v
 
 export interface RequestOptions {
   method?: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+  /** Sent as JSON, except FormData, which goes as multipart with the browser's own boundary. */
   body?: unknown;
   /** Answer 401 as an error at once, without the sign-in dialog (the sign-in call itself). */
   noReauth?: boolean;
@@ -82,7 +83,8 @@ export async function api<T>(path: string, options: RequestOptions = {}): Promis
 async function send<T>(path: string, options: RequestOptions): Promise<T> {
   const method = options.method ?? 'GET';
   const headers: Record<string, string> = { accept: 'application/json', 'accept-language': state.language };
-  if (options.body !== undefined) headers['content-type'] = 'application/json';
+  const isForm = options.body instanceof FormData;
+  if (options.body !== undefined && !isForm) headers['content-type'] = 'application/json';
   if (!SAFE_METHODS.has(method) && state.csrfToken !== null) headers['x-csrf-token'] = state.csrfToken;
 
   let response: Response;
@@ -91,7 +93,7 @@ async function send<T>(path: string, options: RequestOptions): Promise<T> {
       method,
       headers,
       credentials: 'same-origin',
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      body: requestBody(options.body, isForm),
     });
   } catch {
     throw new ApiError({ status: 0, code: 'network_error', detail: '' });
@@ -102,6 +104,11 @@ async function send<T>(path: string, options: RequestOptions): Promise<T> {
   const payload: unknown = text === '' ? null : JSON.parse(text);
   if (!response.ok) throw new ApiError(toProblem(response.status, payload));
   return payload as T;
+}
+
+function requestBody(body: unknown, isForm: boolean): BodyInit | undefined {
+  if (body === undefined) return undefined;
+  return isForm ? (body as FormData) : JSON.stringify(body);
 }
 
 function toProblem(status: number, payload: unknown): Problem {

@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, ApiError, queryString } from './client';
-import type { Status, Ticket, TicketPage, TimelineItem } from './types';
+import type { Ticket, TicketPage, TimelineItem } from './types';
 
 /** Filters of the ticket list, as the API's query string takes them. */
 export interface TicketQuery {
@@ -11,6 +11,9 @@ export interface TicketQuery {
   entityId?: string;
   requesterId?: string | number;
   assignedUserId?: string | number;
+  assignedGroupId?: string | number;
+  categoryId?: string | number;
+  level?: string;
   openedFrom?: string;
   openedTo?: string;
   sort?: string;
@@ -60,19 +63,4 @@ export function useTicketChange<Input>(id: number, request: (input: Input) => { 
 /** True when the error means the ticket does not exist or is out of the user's reach (both answer 404). */
 export function isNotFound(error: unknown): boolean {
   return error instanceof ApiError && error.status === 404;
-}
-
-/**
- * Number of tickets in each status, read from the `total` of one-row list pages.
- * NOTE: seven requests per refresh; a dedicated counters route would replace them with one.
- */
-export function useStatusCounters(statuses: readonly (Status | 'all')[]) {
-  return useQuery({
-    queryKey: ['tickets', 'counters', statuses],
-    queryFn: async () => {
-      const pages = await Promise.all(statuses.map((status) => fetchTicketPage({ ...(status === 'all' ? {} : { status }), perPage: 1 })));
-      return Object.fromEntries(statuses.map((status, index) => [status, pages[index]?.total ?? 0])) as Record<Status | 'all', number>;
-    },
-    refetchInterval: 60_000,
-  });
 }

@@ -65,8 +65,23 @@ export interface Ticket {
   waitingReason: string | null;
   openedAt: string;
   updatedAt: string;
+  /** Instant a technician first took the ticket, which stops the TTO clock. Older servers leave it out. */
+  takenAt?: string | null;
   solvedAt: string | null;
   closedAt: string | null;
+  /** SLA deadlines. Servers older than the SLA engine leave them out. */
+  sla?: TicketSla;
+}
+
+/** Deadlines of a ticket. `ttrDueAt` is null while the ticket waits, because the pause moves it. */
+export interface TicketSla {
+  ttoDueAt: string | null;
+  ttrDueAt: string | null;
+  internalTtoDueAt: string | null;
+  internalTtrDueAt: string | null;
+  ttoLate: boolean | null;
+  ttrLate: boolean | null;
+  pausedBusinessSeconds: number;
 }
 
 export interface TicketPage {

@@ -9,6 +9,7 @@ import { Field } from '../ui/Field';
 import { formatDateTime } from '../ui/format';
 import { NotFound } from '../ui/NotFound';
 import { useFlash } from '../ui/useFlash';
+import { Satisfaction } from './Satisfaction';
 import { SolutionPrompt } from './SolutionAnswer';
 
 /** Renders one ticket for its requester on the portal: state in plain words, the messages, a reply box. */
@@ -45,6 +46,7 @@ export function PortalTicket() {
         <p className="muted">{t('portal.openedOn', { id: data.id, date: format(data.openedAt) })}</p>
         <p className="description">{data.description}</p>
         <SolutionPrompt ticketId={data.id} status={data.status} />
+        {data.status === 'closed' && data.requester?.id === me.id && <Satisfaction ticketId={data.id} />}
       </article>
 
       <section aria-labelledby="exchanges-title">

@@ -4,6 +4,7 @@ import { useTicketChange } from '../api/tickets';
 import type { Status } from '../api/types';
 import { ErrorMessage, fieldError } from '../ui/ErrorMessage';
 import { Field } from '../ui/Field';
+import { Satisfaction } from './Satisfaction';
 
 type Answer = { approved: true } | { approved: false; comment: string };
 
@@ -35,9 +36,12 @@ export function SolutionAnswer({ ticketId, onSend }: { ticketId: number; onSend?
 
   if (answer.isSuccess) {
     return (
-      <p role="status" className="alert alert-success">
-        {answer.variables.approved ? t('solution.approvedThanks') : t('solution.refusedThanks')}
-      </p>
+      <>
+        <p role="status" className="alert alert-success">
+          {answer.variables.approved ? t('solution.approvedThanks') : t('solution.refusedThanks')}
+        </p>
+        {answer.variables.approved && answer.data.status === 'closed' && <Satisfaction ticketId={ticketId} />}
+      </>
     );
   }
 

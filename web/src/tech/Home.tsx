@@ -6,11 +6,13 @@ import { useSession } from '../session/SessionProvider';
 import { ErrorMessage } from '../ui/ErrorMessage';
 import type { Column } from './columns';
 import { CounterTiles } from './CounterTiles';
+import { DeadlineSection } from './DeadlineSection';
 import { TicketTable } from './TicketTable';
+import './screens.css';
 
 const HOME_COLUMNS: Column[] = ['id', 'title', 'status', 'requester', 'updatedAt', 'priority'];
 
-/** Technicians' home: counters, then their own open tickets and the tickets nobody has taken. */
+/** Technicians' home: counters, tickets near their deadline, their own open tickets and the unassigned new tickets. */
 export default function Home() {
   const { t } = useTranslation();
   const { me } = useSession();
@@ -21,6 +23,7 @@ export default function Home() {
     <div className="stack-large">
       <h1>{t('home.title')}</h1>
       <CounterTiles />
+      <DeadlineSection />
       <section aria-labelledby="mine-title">
         <h2 id="mine-title">{t('home.mine')}</h2>
         <ErrorMessage error={mine.error} />

@@ -4,11 +4,18 @@ import { useNavigate } from 'react-router';
 import { namesById, useCategories, useEntities } from '../api/organisation';
 import type { Ticket } from '../api/types';
 import { useSession } from '../session/SessionProvider';
+import { useNow } from '../ui/useNow';
 import { type Column, renderCell, SORT_KEYS } from './columns';
 
 export interface SortState {
   sort: string;
   order: 'asc' | 'desc';
+}
+
+/** Checked rows, for bulk actions; the table shows a checkbox column when given one. */
+export interface RowSelection {
+  selected: ReadonlySet<number>;
+  onChange: (ids: number[], checked: boolean) => void;
 }
 
 interface TicketTableProps {
@@ -17,18 +24,20 @@ interface TicketTableProps {
   columns: readonly Column[];
   sort?: SortState;
   onSort?: (sort: SortState) => void;
+  selection?: RowSelection;
 }
 
 /**
  * Tickets as rows coloured by priority. The rows form one tab stop: arrow keys move between them,
  * Home and End jump to the ends, Enter opens the ticket.
  */
-export function TicketTable({ caption, tickets, columns, sort, onSort }: TicketTableProps) {
+export function TicketTable({ caption, tickets, columns, sort, onSort, selection }: TicketTableProps) {
   const { t, i18n } = useTranslation();
   const { me } = useSession();
   const navigate = useNavigate();
   const entities = useEntities();
   const categories = useCategories();
+  const now = useNow();
   const [active, setActive] = useState(0);
   const rows = useRef<(HTMLTableRowElement | null)[]>([]);
   const context = {
@@ -37,6 +46,7 @@ export function TicketTable({ caption, tickets, columns, sort, onSort }: TicketT
     timeZone: me.timeZone,
     entityNames: namesById(entities.data?.items, (entity) => entity.completeName),
     categoryNames: namesById(categories.data?.items, (category) => category.completeName),
+    now,
   };
 
   const moveTo = (index: number) => {
@@ -67,6 +77,16 @@ export function TicketTable({ caption, tickets, columns, sort, onSort }: TicketT
         </caption>
         <thead>
           <tr>
+            {selection !== undefined && (
+              <th scope="col" className="cell-select">
+                <input
+                  type="checkbox"
+                  aria-label={t('bulk.selectAll')}
+                  checked={tickets.length > 0 && tickets.every((ticket) => selection.selected.has(ticket.id))}
+                  onChange={(event) => selection.onChange(tickets.map((ticket) => ticket.id), event.target.checked)}
+                />
+              </th>
+            )}
             {columns.map((column) => (
               <HeaderCell key={column} column={column} sort={sort} onSort={onSort} />
             ))}
@@ -85,9 +105,19 @@ export function TicketTable({ caption, tickets, columns, sort, onSort }: TicketT
               onFocus={() => setActive(index)}
               onKeyDown={(event) => onKeyDown(event, index, ticket)}
               onClick={(event) => {
-                if ((event.target as HTMLElement).closest('a') === null) void navigate(`/tickets/${ticket.id}`);
+                if ((event.target as HTMLElement).closest('a, input, label') === null) void navigate(`/tickets/${ticket.id}`);
               }}
             >
+              {selection !== undefined && (
+                <td className="cell-select">
+                  <input
+                    type="checkbox"
+                    aria-label={t('bulk.selectOne', { id: ticket.id })}
+                    checked={selection.selected.has(ticket.id)}
+                    onChange={(event) => selection.onChange([ticket.id], event.target.checked)}
+                  />
+                </td>
+              )}
               {columns.map((column) => (
                 <td key={column} className={`cell-${column}`}>
                   {renderCell(column, ticket, context)}

@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { isNotFound, useTicket, useTimeline } from '../api/tickets';
@@ -5,19 +6,28 @@ import { SolutionPrompt } from '../portal/SolutionAnswer';
 import { useSession } from '../session/SessionProvider';
 import { ErrorMessage } from '../ui/ErrorMessage';
 import { NotFound } from '../ui/NotFound';
+import { Tabs } from '../ui/Tabs';
 import { useFlash } from '../ui/useFlash';
+import { AttachmentsPanel } from './AttachmentsPanel';
+import { HistoryTab } from './HistoryTab';
+import { LinksPanel } from './LinksPanel';
+import { SlaPanel } from './SlaPanel';
 import { CriticalityPanel, TicketHeader } from './TicketHeader';
 import { TicketActions } from './TicketActions';
 import { Timeline } from './Timeline';
+import './screens.css';
 
-/** Renders a ticket for technicians: header, criticality, actions, then the timeline. */
+type Tab = 'timeline' | 'history';
+
+/** Renders a ticket for technicians: header, deadlines, criticality, actions, files, links, then the exchanges or the history. */
 export default function TicketView() {
   const { t } = useTranslation();
-  const { me } = useSession();
+  const { me, can } = useSession();
   const id = Number(useParams().id);
   const created = useFlash('created');
   const ticket = useTicket(id);
   const timeline = useTimeline(id, ticket.isSuccess);
+  const [tab, setTab] = useState<Tab>('timeline');
 
   if (!Number.isInteger(id) || isNotFound(ticket.error)) return <NotFound what="ticket" />;
   if (ticket.error !== null) return <ErrorMessage error={ticket.error} />;
@@ -25,6 +35,7 @@ export default function TicketView() {
 
   const data = ticket.data;
   const isRequester = data.requester?.id === me.id;
+  const canChange = can('ticket:update') && data.status !== 'closed';
   return (
     <div className="stack-large">
       <p>
@@ -36,6 +47,7 @@ export default function TicketView() {
         </p>
       )}
       <TicketHeader ticket={data} />
+      <SlaPanel ticket={data} />
       <CriticalityPanel ticket={data} />
       <section className="card" aria-labelledby="description-title">
         <h2 id="description-title">{t('ticket.description')}</h2>
@@ -43,12 +55,28 @@ export default function TicketView() {
       </section>
       {isRequester && <SolutionPrompt ticketId={data.id} status={data.status} />}
       <TicketActions ticket={data} />
-      {/* NOTE: attachments, links, SLA deadlines and satisfaction get their panels here once their routes exist. */}
-      <section aria-labelledby="timeline-title">
-        <h2 id="timeline-title">{t('timeline.title')}</h2>
-        <ErrorMessage error={timeline.error} />
-        {timeline.data !== undefined && <Timeline ticket={data} items={timeline.data} />}
-      </section>
+      <div className="grid-2 panels">
+        <AttachmentsPanel ticketId={data.id} canChange={data.status !== 'closed'} />
+        <LinksPanel ticketId={data.id} canChange={canChange} />
+      </div>
+      <Tabs<Tab>
+        label={t('tabs.label')}
+        tabs={[
+          { id: 'timeline', label: t('tabs.timeline') },
+          { id: 'history', label: t('tabs.history') },
+        ]}
+        active={tab}
+        onChange={setTab}
+      >
+        {tab === 'timeline' ? (
+          <>
+            <ErrorMessage error={timeline.error} />
+            {timeline.data !== undefined && <Timeline ticket={data} items={timeline.data} />}
+          </>
+        ) : (
+          <HistoryTab ticketId={data.id} />
+        )}
+      </Tabs>
     </div>
   );
 }

@@ -4,12 +4,14 @@ import { Link } from 'react-router';
 import type { Ticket } from '../api/types';
 import { PriorityBadge, StatusBadge } from '../ui/Badges';
 import { formatDateTime } from '../ui/format';
+import { ttrState } from './sla';
+import { SlaCountdown } from './SlaCountdown';
 
 /** Columns of the ticket list, in GLPI's order. */
-export const COLUMNS = ['id', 'title', 'entity', 'status', 'requester', 'openedAt', 'updatedAt', 'priority', 'technician', 'category'] as const;
+export const COLUMNS = ['id', 'title', 'entity', 'status', 'requester', 'openedAt', 'updatedAt', 'ttrDueAt', 'priority', 'technician', 'category'] as const;
 export type Column = (typeof COLUMNS)[number];
 
-/** API sort key of the columns the server can sort on. */
+/** API sort key of the columns the server can sort on (not the TTR deadline: the list route has no such sort). */
 export const SORT_KEYS: Partial<Record<Column, string>> = {
   id: 'id',
   title: 'title',
@@ -25,6 +27,8 @@ export interface CellContext {
   timeZone: string;
   entityNames: Map<number, string>;
   categoryNames: Map<number, string>;
+  /** Current time in milliseconds, for the SLA countdown. */
+  now: number;
 }
 
 export function renderCell(column: Column, ticket: Ticket, context: CellContext): ReactNode {
@@ -47,6 +51,8 @@ export function renderCell(column: Column, ticket: Ticket, context: CellContext)
       return formatDateTime(ticket.openedAt, context.language, context.timeZone);
     case 'updatedAt':
       return formatDateTime(ticket.updatedAt, context.language, context.timeZone);
+    case 'ttrDueAt':
+      return <TtrCell ticket={ticket} context={context} />;
     case 'priority':
       return <PriorityBadge priority={ticket.priority} />;
     case 'technician':
@@ -54,4 +60,16 @@ export function renderCell(column: Column, ticket: Ticket, context: CellContext)
     case 'category':
       return ticket.categoryId === null ? '' : (context.categoryNames.get(ticket.categoryId) ?? '');
   }
+}
+
+/** Renders the TTR deadline and its countdown. Waiting tickets show "paused" because their deadline moves. */
+function TtrCell({ ticket, context }: { ticket: Ticket; context: CellContext }) {
+  const state = ttrState(ticket, context.now);
+  const due = ticket.sla?.ttrDueAt ?? null;
+  return (
+    <>
+      {due !== null && <span className="cell-date">{formatDateTime(due, context.language, context.timeZone)}</span>}
+      <SlaCountdown state={state} />
+    </>
+  );
 }

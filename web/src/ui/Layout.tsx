@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavLink } from 'react-router';
+import { canAdminister } from '../admin/access';
 import { useSession } from '../session/SessionProvider';
 import { LanguageSelect } from './LanguageSelect';
 
@@ -35,6 +36,21 @@ export function Layout({ children }: { children: ReactNode }) {
             {central && can('ticket:create') && (
               <li>
                 <NavLink to="/tickets/new">{t('nav.newTicket')}</NavLink>
+              </li>
+            )}
+            {central && can('ticket:read') && (
+              <li>
+                <NavLink to="/planning">{t('nav.planning')}</NavLink>
+              </li>
+            )}
+            {central && can('stats:read') && (
+              <li>
+                <NavLink to="/statistics">{t('nav.statistics')}</NavLink>
+              </li>
+            )}
+            {central && canAdminister(can) && (
+              <li>
+                <NavLink to="/admin">{t('nav.admin')}</NavLink>
               </li>
             )}
           </ul>
