@@ -79,7 +79,7 @@ export const profileResource: CrudResource<z.infer<typeof profileCreate>, z.infe
       }
     }
     if (existing?.is_system === 1 && values.name !== undefined && values.name !== existing.name) {
-      throw new AppError('conflict', { reason: 'a shipped profile keeps its name' });
+      throw new AppError('conflict', { reason: 'system_profile_name' });
     }
   },
 };

@@ -1,4 +1,4 @@
-import { type ErrorCode, errorCatalog, format, type Locale, resourceNames, validationMessages } from './messages.js';
+import { type ErrorCode, errorCatalog, format, type Locale, reasonTexts, resourceNames, validationMessages } from './messages.js';
 
 export interface FieldError {
   /** Where the value was read: body, querystring, params or headers. */
@@ -28,6 +28,8 @@ export class AppError extends Error {
 
   detail(locale: Locale): string {
     const params = { ...this.params };
+    const reason = typeof params.reason === 'string' ? reasonTexts[params.reason] : undefined;
+    if (reason !== undefined) params.reason = format(reason[locale], params);
     const resource = typeof params.resource === 'string' ? resourceNames[params.resource] : undefined;
     if (resource !== undefined) params.resource = resource[locale];
     return format(errorCatalog[this.code][locale], params);

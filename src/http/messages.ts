@@ -197,6 +197,31 @@ export const errorCatalog = {
 
 export type ErrorCode = keyof typeof errorCatalog;
 
+/**
+ * Reasons given in `conflict` and `ticket_state` answers, looked up by the `reason` parameter so
+ * the whole message reads in the caller's language. Other parameters fill the placeholders.
+ */
+export const reasonTexts: Record<string, Message> = {
+  closed: { fr: 'le ticket est clos.', en: 'the ticket is closed.' },
+  already_solved: { fr: 'le ticket est déjà résolu ou clos.', en: 'the ticket is already solved or closed.' },
+  no_pending_solution: { fr: 'aucune solution n’attend de validation.', en: 'no solution is waiting for approval.' },
+  solve_with_solution: { fr: 'proposez une solution pour résoudre un ticket.', en: 'propose a solution to solve a ticket.' },
+  assign_first: { fr: 'attribuez d’abord un technicien ou un groupe.', en: 'assign a technician or a group first.' },
+  not_support_group: { fr: 'seuls les groupes de support prennent des tickets.', en: 'only support groups take tickets.' },
+  same_level: { fr: 'le ticket est déjà au niveau {level}.', en: 'the ticket is already at level {level}.' },
+  group_level_mismatch: {
+    fr: 'le groupe {group} n’est pas un groupe de support de niveau {level}.',
+    en: 'group {group} is not a support group of level {level}.',
+  },
+  reference: { fr: 'un enregistrement lié n’existe pas ou est encore utilisé.', en: 'a related record does not exist or is still in use.' },
+  system_profile_name: { fr: 'un profil livré garde son nom.', en: 'a shipped profile keeps its name.' },
+  level_requires_support: { fr: 'seul un groupe de support peut avoir un niveau.', en: 'only a support group can have a level.' },
+  location_own_parent: { fr: 'un lieu ne peut pas être son propre parent.', en: 'a location cannot be its own parent.' },
+  root_entity_move: { fr: 'l’entité racine ne peut pas être déplacée.', en: 'the root entity cannot be moved.' },
+  entity_cycle: { fr: 'une entité ne peut pas être placée sous elle-même.', en: 'an entity cannot be moved under itself.' },
+  category_cycle: { fr: 'une catégorie ne peut pas être placée sous elle-même.', en: 'a category cannot be moved under itself.' },
+};
+
 /** Names of records in messages, so "{resource} est introuvable" reads naturally in both languages. */
 export const resourceNames: Record<string, Message> = {
   entity: { fr: "L'entité", en: 'The entity' },

@@ -22,6 +22,10 @@ const entityOutput = z.object({
   autocloseDays: z.number().nullable(),
   /** Business calendar of the entity's SLA deadlines; null inherits the parent's, 24/7 at the root. */
   calendarId: z.number().nullable(),
+  /** Share (0-100 %) of closed tickets whose requester gets the satisfaction survey. */
+  satisfactionRate: z.number(),
+  /** Days after closing during which the survey can be answered. */
+  satisfactionDelayDays: z.number(),
   createdAt: z.string(),
   updatedAt: z.string(),
 });
@@ -39,6 +43,8 @@ const entityCreate = z.strictObject({
   type: z.enum(ENTITY_TYPES),
   autocloseDays: z.number().int().min(0).max(365).nullable().optional(),
   calendarId: recordId().nullable().optional(),
+  satisfactionRate: z.number().int().min(0).max(100).optional(),
+  satisfactionDelayDays: z.number().int().min(1).max(365).optional(),
 });
 const entityUpdate = entityCreate.partial();
 
@@ -64,6 +70,8 @@ export const entityResource: CrudResource<EntityCreate, EntityUpdate, z.infer<ty
     completeName: row.complete_name as string,
     autocloseDays: row.autoclose_days as number | null,
     calendarId: row.calendar_id as number | null,
+    satisfactionRate: row.satisfaction_rate as number,
+    satisfactionDelayDays: row.satisfaction_delay_days as number,
     createdAt: row.created_at as string,
     updatedAt: row.updated_at as string,
   }),
@@ -76,6 +84,8 @@ export const entityResource: CrudResource<EntityCreate, EntityUpdate, z.infer<ty
     complete_name: input.name,
     autoclose_days: input.autocloseDays === undefined ? DEFAULT_AUTOCLOSE_DAYS : input.autocloseDays,
     calendar_id: input.calendarId ?? null,
+    ...(input.satisfactionRate === undefined ? {} : { satisfaction_rate: input.satisfactionRate }),
+    ...(input.satisfactionDelayDays === undefined ? {} : { satisfaction_delay_days: input.satisfactionDelayDays }),
   }),
   toUpdate: (input) => ({
     ...(input.parentId === undefined ? {} : { parent_id: input.parentId }),
@@ -83,6 +93,8 @@ export const entityResource: CrudResource<EntityCreate, EntityUpdate, z.infer<ty
     ...(input.type === undefined ? {} : { type: input.type }),
     ...(input.autocloseDays === undefined ? {} : { autoclose_days: input.autocloseDays }),
     ...(input.calendarId === undefined ? {} : { calendar_id: input.calendarId }),
+    ...(input.satisfactionRate === undefined ? {} : { satisfaction_rate: input.satisfactionRate }),
+    ...(input.satisfactionDelayDays === undefined ? {} : { satisfaction_delay_days: input.satisfactionDelayDays }),
   }),
   check: checkParent,
   afterWrite: refreshCompleteNames,
@@ -91,14 +103,14 @@ export const entityResource: CrudResource<EntityCreate, EntityUpdate, z.infer<ty
 async function checkParent(tx: Executor, principal: Principal, values: Record<string, unknown>, existing?: Record<string, unknown>) {
   const parentId = values.parent_id as number | undefined;
   if (existing !== undefined && existing.parent_id === null && parentId !== undefined) {
-    throw conflict('the root entity cannot be moved');
+    throw conflict('root_entity_move');
   }
   if (parentId === undefined) return;
   await load(tx, entityResource, parentId);
   authorize(principal, existing === undefined ? 'entity:create' : 'entity:update', parentId);
   if (existing !== undefined) {
     const ancestors = await ancestorIds(tx, parentId);
-    if (ancestors.includes(existing.id as number)) throw conflict('an entity cannot be moved under itself');
+    if (ancestors.includes(existing.id as number)) throw conflict('entity_cycle');
   }
 }
 

@@ -78,7 +78,7 @@ export const groupResource: CrudResource<z.infer<typeof groupCreate>, z.infer<ty
     const isSupport = values.is_support ?? existing?.is_support;
     const level = values.level === undefined ? existing?.level : values.level;
     if (isSupport !== 1 && level !== null && level !== undefined) {
-      throw new AppError('conflict', { reason: 'only a support group can have a level' });
+      throw new AppError('conflict', { reason: 'level_requires_support' });
     }
   },
 };

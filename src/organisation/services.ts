@@ -148,7 +148,7 @@ async function checkLocation(tx: Executor, principal: Principal, values: Record<
   if (typeof parentId !== 'number') return;
   const parent = await load(tx, locationResource, parentId);
   authorize(principal, 'location:read', parent.entity_id as number);
-  if (existing !== undefined && parentId === existing.id) throw conflict('a location cannot be its own parent');
+  if (existing !== undefined && parentId === existing.id) throw conflict('location_own_parent');
 }
 
 export function registerServiceAndLocationRoutes(app: FastifyInstance): void {

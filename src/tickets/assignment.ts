@@ -30,7 +30,7 @@ export async function addAssignee(op: TicketOperation, ticket: TicketRow, assign
   } else {
     const group = await op.tx.selectFrom('groups').select(['id', 'is_support', 'level']).where('id', '=', assignee.groupId).executeTakeFirst();
     if (group === undefined) throw notFound('group');
-    if (group.is_support !== 1) throw new AppError('ticket_state', { reason: 'only support groups take tickets' });
+    if (group.is_support !== 1) throw new AppError('ticket_state', { reason: 'not_support_group' });
     level ??= group.level;
   }
 
@@ -64,14 +64,14 @@ export async function removeAssignee(op: TicketOperation, ticket: TicketRow, ass
  */
 export async function escalate(op: TicketOperation, ticket: TicketRow, input: { toLevel: string; reason: string; groupId?: number }): Promise<TicketRow> {
   requireOnTicket(op.principal, 'ticket:escalate', ticket);
-  if (CLOSED_STATES.includes(ticket.status)) throw new AppError('ticket_state', { reason: ticket.status });
-  if (ticket.level === input.toLevel) throw new AppError('ticket_state', { reason: `already at level ${input.toLevel}` });
+  if (CLOSED_STATES.includes(ticket.status)) throw new AppError('ticket_state', { reason: ticket.status === 'closed' ? 'closed' : 'already_solved' });
+  if (ticket.level === input.toLevel) throw new AppError('ticket_state', { reason: 'same_level', level: input.toLevel });
 
   if (input.groupId !== undefined) {
     const group = await op.tx.selectFrom('groups').select(['id', 'is_support', 'level']).where('id', '=', input.groupId).executeTakeFirst();
     if (group === undefined) throw notFound('group');
     if (group.is_support !== 1 || group.level !== input.toLevel) {
-      throw new AppError('ticket_state', { reason: `group ${group.id} is not a support group of level ${input.toLevel}` });
+      throw new AppError('ticket_state', { reason: 'group_level_mismatch', group: group.id, level: input.toLevel });
     }
     await op.tx.deleteFrom('ticket_actors').where('ticket_id', '=', ticket.id).where('role', '=', 'assigned').where('group_id', 'is not', null).execute();
     await op.tx.insertInto('ticket_actors').values({ ticket_id: ticket.id, role: 'assigned', user_id: null, group_id: group.id }).execute();

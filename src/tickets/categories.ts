@@ -83,7 +83,7 @@ export const categoryResource: CrudResource<z.infer<typeof categoryCreate>, z.in
     if (typeof values.parent_id === 'number') {
       await load(tx, categoryResource, values.parent_id);
       if (existing !== undefined && (await descendants(tx, existing.id)).includes(values.parent_id)) {
-        throw conflict('a category cannot be moved under itself');
+        throw conflict('category_cycle');
       }
     }
     if (existing === undefined) {

@@ -95,10 +95,10 @@ export async function createTicket(op: TicketOperation, input: TicketCreate): Pr
       urgency: [null, levels.urgency],
       impact: [null, levels.impact],
       priority: [null, levels.priority],
-      requesterId: [null, requesterId],
-      overrideReason: input.overrideReason ?? null,
-      ttoDueAt: [null, created.tto_due_at],
-      ttrDueAt: [null, created.ttr_due_at],
+      requester_id: [null, requesterId],
+      priority_reason: [null, input.overrideReason ?? null],
+      tto_due_at: [null, created.tto_due_at],
+      ttr_due_at: [null, created.ttr_due_at],
     },
   });
 

@@ -60,6 +60,15 @@ describe('ticket life', () => {
     assert.equal(Number(afterCount.n), Number(before.n));
   });
 
+  test('state conflict is worded in French', async () => {
+    const ticket = await open(n1);
+    const response = await server.call('PATCH', `/api/v1/tickets/${ticket.id}`, { as: n1, body: { status: 'solved' } });
+    assert.equal(response.statusCode, 409);
+    assert.equal(response.json().detail, 'Action impossible sur ce ticket : proposez une solution pour résoudre un ticket.');
+    const english = await server.call('PATCH', `/api/v1/tickets/${ticket.id}`, { as: n1, body: { status: 'solved' }, headers: { 'accept-language': 'en' } });
+    assert.equal(english.json().detail, 'This action is not possible on this ticket: propose a solution to solve a ticket.');
+  });
+
   test('unknown status value is rejected', async () => {
     const ticket = await open(n1);
     const response = await server.call('PATCH', `/api/v1/tickets/${ticket.id}`, { as: n1, body: { status: 'archived' } });

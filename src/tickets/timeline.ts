@@ -99,7 +99,7 @@ export async function addTask(op: TicketOperation, ticket: TicketRow, input: z.i
 /** Records a solution: Résolu waiting for the requester, or Clos at once when the entity's delay is 0. */
 export async function addSolution(op: TicketOperation, ticket: TicketRow, input: z.infer<typeof solutionSchema>): Promise<TicketRow> {
   if (!canIn(op.principal, 'ticket:solve', ticket.entity_id)) throw forbidden('ticket:solve');
-  if (ticket.status === 'solved' || ticket.status === 'closed') throw new AppError('ticket_state', { reason: `already ${ticket.status}` });
+  if (ticket.status === 'solved' || ticket.status === 'closed') throw new AppError('ticket_state', { reason: 'already_solved' });
   const entity = await op.tx.selectFrom('entities').select('autoclose_days').where('id', '=', ticket.entity_id).executeTakeFirstOrThrow();
   const closesAtOnce = entity.autoclose_days === 0;
   const next: Status = closesAtOnce ? 'closed' : 'solved';
@@ -117,7 +117,7 @@ export async function addSolution(op: TicketOperation, ticket: TicketRow, input:
 export async function answerSolution(op: TicketOperation, ticket: TicketRow, input: z.infer<typeof approvalSchema>): Promise<TicketRow> {
   if (!canIn(op.principal, 'ticket:approve', ticket.entity_id) && !(await isRequester(op, ticket))) throw forbidden('ticket:approve');
   if (!(await isRequester(op, ticket))) throw new AppError('not_requester');
-  if (ticket.status !== 'solved') throw new AppError('ticket_state', { reason: 'no solution is waiting for approval' });
+  if (ticket.status !== 'solved') throw new AppError('ticket_state', { reason: 'no_pending_solution' });
 
   if (input.approved) {
     await answerLatestSolution(op, ticket, 'accepted', input.comment ?? null);

@@ -58,9 +58,9 @@ async function statusValues(op: TicketOperation, ticket: TicketRow, input: Ticke
   const next = input.status;
   if (next === undefined || next === ticket.status) return {};
   if (next === 'waiting' && input.waitingReason === undefined) throw invalidField('waitingReason', 'reason_required');
-  if (next === 'solved') throw new AppError('ticket_state', { reason: 'propose a solution to solve a ticket' });
+  if (next === 'solved') throw new AppError('ticket_state', { reason: 'solve_with_solution' });
   if ((next === 'assigned' || next === 'planned') && !(await hasAssignee(op, ticket.id))) {
-    throw new AppError('ticket_state', { reason: 'assign a technician or a group first' });
+    throw new AppError('ticket_state', { reason: 'assign_first' });
   }
   const values = await moveStatus(op, ticket, next);
   return { ...values, waiting_reason: next === 'waiting' ? (input.waitingReason ?? null) : null };
