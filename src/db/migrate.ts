@@ -12,6 +12,7 @@ import * as importCheckpoints from './migrations/20261204_0008_import_checkpoint
 import * as ticketListIndexes from './migrations/20261204_0009_ticket_list_indexes.js';
 import * as ticketSearch from './migrations/20261204_0010_ticket_search.js';
 import * as lateCounterIndex from './migrations/20261204_0011_late_counter_index.js';
+import * as periodIndexes from './migrations/20261204_0012_period_indexes.js';
 import type { MigrationDb } from './migrations/helpers.js';
 
 interface EngineAwareMigration {
@@ -31,6 +32,7 @@ const migrations: Record<string, EngineAwareMigration> = {
   '20261204_0009_ticket_list_indexes': ticketListIndexes,
   '20261204_0010_ticket_search': ticketSearch,
   '20261204_0011_late_counter_index': lateCounterIndex,
+  '20261204_0012_period_indexes': periodIndexes,
 };
 
 class ListedMigrationProvider implements MigrationProvider {
