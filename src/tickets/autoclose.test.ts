@@ -58,6 +58,23 @@ describe('automatic closing', () => {
     assert.equal(await statusOf(id), 'new');
   });
 
+  test('delay counts working days', async () => {
+    const calendar = await server.call('POST', '/api/v1/calendars', {
+      as: server.admin,
+      body: { name: 'Semaine', definition: { timeZone: 'Europe/Paris', periods: [1, 2, 3, 4, 5].map((weekday) => ({ weekday, start: '08:00', end: '18:00' })), frenchHolidays: true } },
+    });
+    assert.equal(calendar.statusCode, 201, calendar.body);
+    await server.handle.db.updateTable('entities').set({ calendar_id: calendar.json<{ id: number }>().id, autoclose_days: 2 }).where('id', '=', entity).execute();
+    const id = await solvedTicket(0);
+    // Solved on Friday 4 December 2026 at 10:00 Paris time: two working days later is Tuesday 8 at 10:00.
+    await server.handle.db.updateTable('tickets').set({ solved_at: '2026-12-04T09:00:00.000Z' }).where('id', '=', id).execute();
+    await closeUnansweredSolutions(server.handle, new Date('2026-12-07T12:00:00Z'));
+    assert.equal(await statusOf(id), 'solved', 'Monday is only one working day later');
+    await closeUnansweredSolutions(server.handle, new Date('2026-12-08T09:30:00Z'));
+    assert.equal(await statusOf(id), 'closed');
+    await server.handle.db.updateTable('entities').set({ calendar_id: null, autoclose_days: 7 }).where('id', '=', entity).execute();
+  });
+
   test('one slot runs once', async () => {
     const job = { ...autocloseJob, name: `test.slot.${Date.now()}` };
     const now = new Date();
