@@ -16,6 +16,10 @@ export interface TicketQuery {
   level?: string;
   openedFrom?: string;
   openedTo?: string;
+  /** 'true': running tickets past their TTR deadline. */
+  late?: string;
+  /** Running tickets whose TTR deadline falls before this instant. */
+  dueBefore?: string;
   sort?: string;
   order?: 'asc' | 'desc';
   page?: number;

@@ -2,17 +2,12 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useCounters } from '../api/dashboard';
 import type { Counters } from '../api/extraTypes';
-import { OPEN_STATUSES } from '../api/types';
 import { ErrorMessage } from '../ui/ErrorMessage';
 
-const OPEN = OPEN_STATUSES.join(',');
-
-// NOTE: the list route has neither a "late" filter nor a sort on the TTR deadline, so the late tile
-// opens the open tickets oldest first. The home page's deadline section lists the late ones exactly.
 const TILES: { counter: keyof Counters; to: string }[] = [
   { counter: 'all', to: '/tickets' },
   { counter: 'new', to: '/tickets?status=new' },
-  { counter: 'late', to: `/tickets?status=${OPEN}&sort=openedAt&order=asc` },
+  { counter: 'late', to: '/tickets?late=true&sort=ttrDueAt&order=asc' },
   { counter: 'waiting', to: '/tickets?status=waiting' },
   { counter: 'assigned', to: '/tickets?status=assigned' },
   { counter: 'planned', to: '/tickets?status=planned' },

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { useTicketPage } from '../api/tickets';
-import { OPEN_STATUSES, type Ticket } from '../api/types';
+import type { Ticket } from '../api/types';
 import { ErrorMessage } from '../ui/ErrorMessage';
 import { useNow } from '../ui/useNow';
 import type { Column } from './columns';
@@ -25,9 +25,9 @@ export function nearDeadline(tickets: Ticket[], now: number, windowMs = WINDOW_M
 export function DeadlineSection() {
   const { t } = useTranslation();
   const now = useNow();
-  // NOTE: the list route cannot filter on the deadline, so this reads the 200 oldest open tickets
-  // and filters them here. A late ticket beyond those 200 is counted in the tile but not listed.
-  const open = useTicketPage({ status: OPEN_STATUSES.join(','), sort: 'openedAt', order: 'asc', perPage: 200 });
+  // The window's end moves by whole minutes, so the query (and its cache key) changes once a minute.
+  const dueBefore = new Date(Math.ceil((now + WINDOW_MS) / 60_000) * 60_000).toISOString();
+  const open = useTicketPage({ dueBefore, sort: 'ttrDueAt', order: 'asc', perPage: SHOWN });
   const tickets = nearDeadline(open.data?.items ?? [], now).slice(0, SHOWN);
   return (
     <section aria-labelledby="deadline-title">

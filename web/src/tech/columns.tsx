@@ -11,7 +11,7 @@ import { SlaCountdown } from './SlaCountdown';
 export const COLUMNS = ['id', 'title', 'entity', 'status', 'requester', 'openedAt', 'updatedAt', 'ttrDueAt', 'priority', 'technician', 'category'] as const;
 export type Column = (typeof COLUMNS)[number];
 
-/** API sort key of the columns the server can sort on (not the TTR deadline: the list route has no such sort). */
+/** API sort key of the columns the server can sort on. */
 export const SORT_KEYS: Partial<Record<Column, string>> = {
   id: 'id',
   title: 'title',
@@ -19,6 +19,7 @@ export const SORT_KEYS: Partial<Record<Column, string>> = {
   openedAt: 'openedAt',
   updatedAt: 'updatedAt',
   priority: 'priority',
+  ttrDueAt: 'ttrDueAt',
 };
 
 export interface CellContext {

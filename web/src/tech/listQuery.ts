@@ -12,6 +12,7 @@ export interface ListState {
   perPage: number;
   assignedUserId: string | undefined;
   requesterId: string | undefined;
+  late: string | undefined;
   view: 'table' | 'kanban';
 }
 
@@ -26,6 +27,7 @@ export function readListState(params: URLSearchParams): ListState {
     perPage: PAGE_SIZES.includes(perPage) ? perPage : 15,
     assignedUserId: params.get('assignedUserId') ?? undefined,
     requesterId: params.get('requesterId') ?? undefined,
+    late: params.get('late') ?? undefined,
     view: params.get('view') === 'kanban' ? 'kanban' : 'table',
   };
 }
@@ -41,6 +43,7 @@ export function toTicketQuery(state: ListState): TicketQuery {
     perPage: state.perPage,
     assignedUserId: state.assignedUserId,
     requesterId: state.requesterId,
+    late: state.late,
   };
 }
 
