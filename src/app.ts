@@ -66,7 +66,13 @@ export async function buildApp({ config, database, logStream }: BuildOptions): P
   registerErrorHandling(app);
   // gzip or brotli for clients that accept it: the interface's JavaScript shrinks about threefold on the wire.
   await app.register(compress, { global: true, threshold: 1024 });
-  await app.register(helmet, { contentSecurityPolicy: { directives: { 'img-src': ["'self'", 'data:'] } } });
+  // Over plain HTTP (no TLS in front), asking browsers to upgrade to HTTPS would leave them a blank page.
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: { 'img-src': ["'self'", 'data:'], 'upgrade-insecure-requests': config.secureCookies ? [] : null },
+    },
+    hsts: config.secureCookies,
+  });
   await app.register(cookie);
   await app.register(rateLimit, {
     global: false,

@@ -55,6 +55,7 @@ describe('sign-in', () => {
     const locked = await server.call('POST', '/api/v1/auth/login', { body: { login: 'infirmiere.locked', password: 'user-password-for-tests' } });
     assert.equal(locked.statusCode, 423);
     assert.equal(locked.json().code, 'account_locked');
+    assert.doesNotMatch(locked.json().detail, /\d{4}-\d{2}-\d{2}T/, 'the unlock time is written for people');
     const audit = await server.handle.db.selectFrom('audit_log').select(['action', 'changes']).where('action', '=', 'auth.lock').execute();
     assert.equal(audit.length, 1);
     assert.match(audit[0]?.changes ?? '', /too_many_failures/);

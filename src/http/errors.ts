@@ -30,10 +30,18 @@ export class AppError extends Error {
     const params = { ...this.params };
     const reason = typeof params.reason === 'string' ? reasonTexts[params.reason] : undefined;
     if (reason !== undefined) params.reason = format(reason[locale], params);
+    if (typeof params.until === 'string') params.until = formatInstant(params.until, locale);
     const resource = typeof params.resource === 'string' ? resourceNames[params.resource] : undefined;
     if (resource !== undefined) params.resource = resource[locale];
     return format(errorCatalog[this.code][locale], params);
   }
+}
+
+// Messages name instants in the hospital's time zone; the caller's own zone is unknown before sign-in.
+function formatInstant(iso: string, locale: Locale): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  return new Intl.DateTimeFormat(locale === 'fr' ? 'fr-FR' : 'en-GB', { dateStyle: 'short', timeStyle: 'short', timeZone: 'Europe/Paris' }).format(date);
 }
 
 export const notFound = (resource: string) => new AppError('not_found', { resource });
