@@ -36,14 +36,14 @@ test('service form shows field errors', async ({ page }) => {
 test('priority matrix saved', async ({ page }) => {
   await signInUi(page, 'admin', ADMIN_PASSWORD);
   await page.goto('/admin/priority-matrix');
-  const cell = page.getByLabel("Priorité pour l'urgence Très basse et l'impact Très basse");
+  const cell = page.getByLabel("Priorité pour l'urgence Très basse et l'impact Très bas");
   await expect(cell).toHaveValue('1');
   await cell.selectOption('2');
   await page.getByRole('button', { name: 'Enregistrer' }).click();
   await expect(page.getByText('Modifications enregistrées.')).toBeVisible();
   await page.reload();
-  await expect(page.getByLabel("Priorité pour l'urgence Très basse et l'impact Très basse")).toHaveValue('2');
-  await page.getByLabel("Priorité pour l'urgence Très basse et l'impact Très basse").selectOption('1');
+  await expect(page.getByLabel("Priorité pour l'urgence Très basse et l'impact Très bas")).toHaveValue('2');
+  await page.getByLabel("Priorité pour l'urgence Très basse et l'impact Très bas").selectOption('1');
   await page.getByRole('button', { name: 'Enregistrer' }).click();
   await expect(page.getByText('Modifications enregistrées.')).toBeVisible();
 });

@@ -34,14 +34,14 @@ describe('setCell', () => {
 describe('PriorityMatrixEditor', () => {
   test('cells show the matrix', async () => {
     setup(() => ({ status: 200 }));
-    const cell = (await screen.findByLabelText("Priorité pour l'urgence Très haute et l'impact Très basse")) as HTMLSelectElement;
+    const cell = (await screen.findByLabelText("Priorité pour l'urgence Très haute et l'impact Très bas")) as HTMLSelectElement;
     expect(cell.value).toBe('2');
     expect(cell.closest('td')?.className).toBe('priority-row-2');
   });
 
   test('save sends the edited matrix', async () => {
     const calls = setup(() => ({ status: 200, body: MATRIX }));
-    const cell = await screen.findByLabelText("Priorité pour l'urgence Basse et l'impact Haute");
+    const cell = await screen.findByLabelText("Priorité pour l'urgence Basse et l'impact Haut");
     const save = screen.getByRole('button', { name: 'Enregistrer' }) as HTMLButtonElement;
     expect(save.disabled).toBe(true);
     fireEvent.change(cell, { target: { value: '5' } });
@@ -54,7 +54,7 @@ describe('PriorityMatrixEditor', () => {
 
   test('server errors are listed', async () => {
     setup(() => ({ status: 400, body: { code: 'validation_failed', detail: 'Données invalides.', errors: [{ field: '2.1', code: 'too_big', message: 'La valeur doit être au plus 5.' }] } }));
-    fireEvent.change(await screen.findByLabelText("Priorité pour l'urgence Moyenne et l'impact Basse"), { target: { value: '4' } });
+    fireEvent.change(await screen.findByLabelText("Priorité pour l'urgence Moyenne et l'impact Bas"), { target: { value: '4' } });
     fireEvent.click(screen.getByRole('button', { name: 'Enregistrer' }));
     expect((await screen.findByRole('alert')).textContent).toBe('La valeur doit être au plus 5.');
   });

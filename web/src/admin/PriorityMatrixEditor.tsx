@@ -41,7 +41,7 @@ export function PriorityMatrixEditor() {
               <th scope="col">{t('admin.matrix.urgency')}</th>
               {LEVELS.map((impact) => (
                 <th key={impact} scope="col">
-                  {t(`level5.${impact}`)}
+                  {t(`impact5.${impact}`)}
                 </th>
               ))}
             </tr>
@@ -55,7 +55,7 @@ export function PriorityMatrixEditor() {
                   return (
                     <td key={impact} className={`priority-row-${value}`}>
                       <select
-                        aria-label={t('admin.matrix.cell', { urgency: t(`level5.${urgency}`), impact: t(`level5.${impact}`) })}
+                        aria-label={t('admin.matrix.cell', { urgency: t(`level5.${urgency}`), impact: t(`impact5.${impact}`) })}
                         value={value}
                         onChange={(event) => setDraft(setCell(matrix, urgency, impact, Number(event.target.value)))}
                       >

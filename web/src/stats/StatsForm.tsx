@@ -37,11 +37,11 @@ export function StatsFilters({ initial, onApply, errorOf }: StatsFormProps) {
     event.preventDefault();
     onApply(values);
   };
-  const select = (key: keyof StatsForm, label: string, options: { value: string | number; label: string }[], any = true) => (
+  const select = (key: keyof StatsForm, label: string, options: { value: string | number; label: string }[], any: 'any' | 'anyFeminine' | false = 'any') => (
     <Field label={label} error={errorOf(key)}>
       {(control) => (
         <select {...control} value={values[key]} onChange={set(key)}>
-          {any && <option value="">{t('filters.any')}</option>}
+          {any !== false && <option value="">{t(`filters.${any}`)}</option>}
           {options.map((option) => (
             <option key={option.value} value={option.value}>
               {option.label}
@@ -63,8 +63,8 @@ export function StatsFilters({ initial, onApply, errorOf }: StatsFormProps) {
       {select('groupBy', t('stats.groupBy'), GROUP_BY.map((value) => ({ value, label: t(`stats.group.${value}`) })), false)}
       {select('interval', t('stats.interval'), INTERVALS.map((value) => ({ value, label: t(`stats.intervalOption.${value}`) })), false)}
       {select('type', t('filters.type'), [{ value: 'incident', label: t('type.incident') }, { value: 'request', label: t('type.request') }])}
-      {select('entityId', t('filters.entity'), (entities.data?.items ?? []).map((entity) => ({ value: entity.id, label: entity.completeName })))}
-      {select('priority', t('filters.priority'), PRIORITIES.map((value) => ({ value, label: t(`priority.${value}`) })))}
+      {select('entityId', t('filters.entity'), (entities.data?.items ?? []).map((entity) => ({ value: entity.id, label: entity.completeName })), 'anyFeminine')}
+      {select('priority', t('filters.priority'), PRIORITIES.map((value) => ({ value, label: t(`priority.${value}`) })), 'anyFeminine')}
       {select('level', t('ticket.level'), LEVELS.map((value) => ({ value, label: value })))}
       {select('assignedGroupId', t('actions.group'), (groups.data?.items ?? []).filter((group) => group.isSupport).map((group) => ({ value: group.id, label: group.name })))}
       <div className="button-row filters-buttons">

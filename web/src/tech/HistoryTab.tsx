@@ -7,7 +7,7 @@ import { ErrorMessage } from '../ui/ErrorMessage';
 import { formatDateTime } from '../ui/format';
 
 // Fields whose values have their own labels in the catalogs.
-const LABELLED_VALUES: Record<string, string> = { status: 'status', priority: 'priority', urgency: 'level5', impact: 'level5' };
+const LABELLED_VALUES: Record<string, string> = { status: 'status', priority: 'priority', urgency: 'level5', impact: 'impact5' };
 
 /** Formats a stored value: labels for statuses and levels, "(empty)" for null, JSON for anything structured. */
 export function formatValue(field: string, value: unknown, t: TFunction): string {

@@ -68,7 +68,7 @@ export function ListFilters({ initial, onApply }: ListFiltersProps) {
       <Field label={t('filters.priority')}>
         {(control) => (
           <select {...control} value={values.priority} onChange={set('priority')}>
-            <option value="">{t('filters.any')}</option>
+            <option value="">{t('filters.anyFeminine')}</option>
             {PRIORITIES.map((priority) => (
               <option key={priority} value={priority}>
                 {t(`priority.${priority}`)}
@@ -80,7 +80,7 @@ export function ListFilters({ initial, onApply }: ListFiltersProps) {
       <Field label={t('filters.entity')}>
         {(control) => (
           <select {...control} value={values.entityId} onChange={set('entityId')}>
-            <option value="">{t('filters.any')}</option>
+            <option value="">{t('filters.anyFeminine')}</option>
             {entities.data?.items.map((entity) => (
               <option key={entity.id} value={entity.id}>
                 {entity.completeName}

@@ -145,7 +145,7 @@ export default function NewTicket() {
             <Field label={t('newTicket.category')} error={fieldError(error, 'categoryId')}>
               {(control) => (
                 <select {...control} value={categoryId} onChange={(event) => setCategoryId(event.target.value)}>
-                  <option value="">{t('common.none')}</option>
+                  <option value="">{t('common.noneFeminine')}</option>
                   {[...categories.data.items]
                     .sort((a, b) => a.completeName.localeCompare(b.completeName))
                     .map((category) => (
@@ -173,7 +173,7 @@ export default function NewTicket() {
         <p className="hint">{t('newTicket.overrideHint')}</p>
         <div className="grid-3">
           {levelSelect('urgency', LEVEL_VALUES, 'level5')}
-          {levelSelect('impact', LEVEL_VALUES, 'level5')}
+          {levelSelect('impact', LEVEL_VALUES, 'impact5')}
           {can('ticket:change_priority') && levelSelect('priority', PRIORITIES, 'priority')}
         </div>
         <Field label={t('newTicket.overrideReason')} error={fieldError(error, 'overrideReason')}>

@@ -18,7 +18,7 @@ export function TicketHeader({ ticket }: { ticket: Ticket }) {
   const facts: [string, ReactNode][] = [
     [t('ticket.status'), <StatusBadge key="status" status={ticket.status} />],
     [t('ticket.priority'), <PriorityBadge key="priority" priority={ticket.priority} />],
-    [t('ticket.urgencyImpact'), `${t(`level5.${ticket.urgency}`)} / ${t(`level5.${ticket.impact}`)}`],
+    [t('ticket.urgencyImpact'), `${t(`level5.${ticket.urgency}`)} / ${t(`impact5.${ticket.impact}`)}`],
     [t('ticket.level'), ticket.level ?? t('common.none')],
     [t('ticket.assignees'), assignees === '' ? t('ticket.nobody') : assignees],
     [t('ticket.requester'), ticket.requester?.name ?? ''],
@@ -65,7 +65,7 @@ export function CriticalityPanel({ ticket }: { ticket: Ticket }) {
         <p>
           {t('ticket.suggestion', {
             urgency: t(`level5.${suggestion.urgency}`),
-            impact: t(`level5.${suggestion.impact}`),
+            impact: t(`impact5.${suggestion.impact}`),
             priority: t(`priority.${suggestion.priority}`),
           })}
         </p>

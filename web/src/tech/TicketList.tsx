@@ -101,7 +101,7 @@ export default function TicketList() {
               ))}
             </fieldset>
           </details>
-          <BulkActions ids={[...selected]} onDone={(result) => setSelected(new Set(result.failed.map((failure) => failure.id)))} />
+          {selected.size > 0 && <BulkActions ids={[...selected]} onDone={(result) => setSelected(new Set(result.failed.map((failure) => failure.id)))} />}
           <ErrorMessage error={tickets.error} />
           <p role="status" className="muted">
             {t('list.count', { count: total })}

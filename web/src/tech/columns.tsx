@@ -42,8 +42,11 @@ export function renderCell(column: Column, ticket: Ticket, context: CellContext)
           {ticket.title}
         </Link>
       );
-    case 'entity':
-      return context.entityNames.get(ticket.entityId) ?? '';
+    case 'entity': {
+      // The deepest level names the site; the whole path stays available on hover.
+      const path = context.entityNames.get(ticket.entityId) ?? '';
+      return <span title={path}>{path.split(' > ').pop()}</span>;
+    }
     case 'status':
       return <StatusBadge status={ticket.status} />;
     case 'requester':
