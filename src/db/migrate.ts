@@ -13,6 +13,7 @@ import * as ticketListIndexes from './migrations/20261204_0009_ticket_list_index
 import * as ticketSearch from './migrations/20261204_0010_ticket_search.js';
 import * as lateCounterIndex from './migrations/20261204_0011_late_counter_index.js';
 import * as periodIndexes from './migrations/20261204_0012_period_indexes.js';
+import * as periodStatusIndexes from './migrations/20261204_0013_period_status_indexes.js';
 import type { MigrationDb } from './migrations/helpers.js';
 
 interface EngineAwareMigration {
@@ -33,6 +34,7 @@ const migrations: Record<string, EngineAwareMigration> = {
   '20261204_0010_ticket_search': ticketSearch,
   '20261204_0011_late_counter_index': lateCounterIndex,
   '20261204_0012_period_indexes': periodIndexes,
+  '20261204_0013_period_status_indexes': periodStatusIndexes,
 };
 
 class ListedMigrationProvider implements MigrationProvider {
