@@ -14,6 +14,7 @@ import * as ticketSearch from './migrations/20261204_0010_ticket_search.js';
 import * as lateCounterIndex from './migrations/20261204_0011_late_counter_index.js';
 import * as periodIndexes from './migrations/20261204_0012_period_indexes.js';
 import * as periodStatusIndexes from './migrations/20261204_0013_period_status_indexes.js';
+import * as ticketCounts from './migrations/20261204_0014_ticket_counts.js';
 import type { MigrationDb } from './migrations/helpers.js';
 
 interface EngineAwareMigration {
@@ -35,6 +36,7 @@ const migrations: Record<string, EngineAwareMigration> = {
   '20261204_0011_late_counter_index': lateCounterIndex,
   '20261204_0012_period_indexes': periodIndexes,
   '20261204_0013_period_status_indexes': periodStatusIndexes,
+  '20261204_0014_ticket_counts': ticketCounts,
 };
 
 class ListedMigrationProvider implements MigrationProvider {

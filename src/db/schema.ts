@@ -369,7 +369,15 @@ export interface SavedSearchTable {
   updated_at: string;
 }
 
+/** Tickets per entity and status, maintained by triggers on tickets. */
+export interface TicketCountTable {
+  entity_id: number;
+  status: string;
+  n: number;
+}
+
 export interface Database {
+  ticket_counts: TicketCountTable;
   saved_searches: SavedSearchTable;
   sla_levels: SlaLevelTable;
   ticket_sla_level_runs: TicketSlaLevelRunTable;
