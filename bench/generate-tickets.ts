@@ -126,7 +126,7 @@ export async function generateTickets(handle: DatabaseHandle, hospital: Generate
           solved_at: iso(solved),
           closed_at: iso(closed),
           ttr_due_at: iso(opened + 8 * 3600_000),
-          ttr_late: solved === null ? null : solved > opened + 8 * 3600_000 ? 1 : 0,
+          ttr_late: solved === null ? null : Number(solved > opened + 8 * 3600_000),
           take_delay_seconds: status === 'new' ? null : Math.round((taken - opened) / 1000),
           solve_delay_seconds: solved === null ? null : Math.round((solved - opened) / 1000),
           close_delay_seconds: closed === null ? null : Math.round((closed - opened) / 1000),

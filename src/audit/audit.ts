@@ -3,7 +3,7 @@ import { nowIso } from '../db/connection.js';
 import type { AuditLogRow } from '../db/schema.js';
 import { hashAuditRow } from './chain.js';
 
-/** Who acts and from where; taken from the request, or from the command line for CLI actions. */
+/** Actor and origin of an audited action, taken from the request, or from the command line for CLI actions. */
 export interface AuditContext {
   actorId: number | null;
   actorLogin: string | null;
@@ -25,8 +25,8 @@ export const SYSTEM_CONTEXT: AuditContext = { actorId: null, actorLogin: 'system
 /**
  * Appends rows to the audit trail inside the caller's transaction, in order. The head row is locked
  * first, so concurrent writers (several processes on PostgreSQL) append one after another and the
- * chain keeps a single order; the rows of one call share the lock and one INSERT, which keeps a large
- * import from spending its time on the trail. The application never updates or deletes audit rows.
+ * chain keeps a single order. The rows of one call share the lock and one INSERT, so a large import
+ * does not spend its time on the trail. The application never updates or deletes audit rows.
  * Returns the sequence number of the last row.
  */
 export async function appendAuditRows(tx: Executor, engine: Engine, context: AuditContext, events: readonly AuditEvent[]): Promise<number> {

@@ -1,7 +1,7 @@
 import { type ErrorCode, errorCatalog, format, type Locale, reasonTexts, resourceNames, validationMessages } from './messages.js';
 
 export interface FieldError {
-  /** Where the value was read: body, querystring, params or headers. */
+  /** Part of the request the value came from: body, querystring, params or headers. */
   in: string;
   /** Dotted path to the field, empty for the object itself. */
   field: string;
@@ -11,7 +11,7 @@ export interface FieldError {
 
 /**
  * An error with a stable code from the catalog. Thrown anywhere in request handling,
- * it becomes an RFC 9457 problem details answer in the caller's language.
+ * it becomes an RFC 9457 problem details response in the caller's language.
  */
 export class AppError extends Error {
   readonly status: number;
@@ -77,12 +77,12 @@ export function toProblem(error: AppError, locale: Locale, requestId: string, ur
   return problem;
 }
 
-/** A 400 about one field, worded from the validation catalog in the caller's language. */
+/** Builds a 400 about one body field, worded from the validation catalog in the caller's language. */
 export function invalidField(field: string, messageKey: string): AppError {
   return new AppError('validation_failed', {}, [{ in: 'body', field, code: 'custom', message: messageKey }]);
 }
 
-/** A 400 about one query-string parameter, worded from the validation catalog. */
+/** Builds a 400 about one query-string parameter, worded from the validation catalog. */
 export function invalidQuery(field: string, messageKey: string): AppError {
   return new AppError('validation_failed', {}, [{ in: 'querystring', field, code: 'custom', message: messageKey }]);
 }

@@ -36,7 +36,7 @@ async function loadCalendar(tx: Executor, calendarId: number): Promise<CalendarD
   return definition;
 }
 
-/** The entity's calendar, inherited from the nearest ancestor that sets one; 24/7 when none does. */
+/** Returns the entity's calendar, inherited from the nearest ancestor that sets one, or 24/7 when none does. */
 export async function entityCalendar(tx: Executor, entityId: number): Promise<CalendarDefinition> {
   const chain = await entityChain(tx, entityId);
   const withCalendar = chain.find((entity) => entity.calendar_id !== null);
@@ -56,8 +56,8 @@ async function entityChain(tx: Executor, entityId: number) {
 }
 
 /**
- * Picks the most specific target of a kind for the ticket: a rule naming a category or a service
- * outweighs one naming a priority, which outweighs one naming only an entity; ties go to the oldest rule.
+ * Picks the most specific target of a kind for the ticket. A rule naming a category or a service
+ * outweighs one naming a priority, which outweighs one naming only an entity. Ties go to the oldest rule.
  */
 function pickSla(rows: SlaRow[], ticket: TicketRow, entityIds: number[], groupIds: number[], kind: string, target: string): SlaRow | undefined {
   const candidates = rows.filter(
@@ -131,7 +131,7 @@ export async function computeSlaColumns(tx: Executor, ticket: TicketRow, pauses:
     ola_ttr_due_at: await deadline(olaTtr, olaStart, true),
   };
 
-  // Pauses ended by closing (the wait for the requester's answer) are not working time lost by the technicians.
+  // A pause ended by closing (the wait for the requester's approval) is not time lost by the technicians.
   const closedPauses = pauses
     .filter((pause) => pause.end_at !== null && !(pause.kind === 'solved' && ticket.closed_at !== null && pause.end_at === ticket.closed_at))
     .map((pause) => ({ start: toDate(pause.start_at), end: toDate(pause.end_at as string) }));
@@ -143,9 +143,15 @@ export async function computeSlaColumns(tx: Executor, ticket: TicketRow, pauses:
   values.take_delay_seconds = since(ticket.taken_at, false);
   values.solve_delay_seconds = since(ticket.solved_at, true);
   values.close_delay_seconds = since(ticket.closed_at, true);
-  values.tto_late = ticket.taken_at === null || values.tto_due_at == null ? null : ticket.taken_at > values.tto_due_at ? 1 : 0;
-  values.ttr_late = ticket.solved_at === null || values.ttr_due_at == null ? null : ticket.solved_at > values.ttr_due_at ? 1 : 0;
+  values.tto_late = lateFlag(ticket.taken_at, values.tto_due_at ?? null);
+  values.ttr_late = lateFlag(ticket.solved_at, values.ttr_due_at ?? null);
   return values;
+}
+
+/** Late flag: 1 when `done` came after `due`, 0 when in time, null while either is unknown. */
+function lateFlag(done: string | null, due: string | null): number | null {
+  if (done === null || due === null) return null;
+  return done > due ? 1 : 0;
 }
 
 const PAUSING = new Set(['waiting', 'solved']);

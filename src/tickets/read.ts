@@ -44,7 +44,7 @@ export async function loadTimeline(db: Executor, principal: Principal, ticket: T
       details: { fromLevel: row.from_level, toLevel: row.to_level, groupId: row.group_id },
     })),
   ];
-  return items.sort((a, b) => (a.at === b.at ? a.id - b.id : a.at < b.at ? -1 : 1));
+  return items.sort((a, b) => a.at.localeCompare(b.at) || a.id - b.id);
 }
 
 const PRIVATE_DETAIL_ACTIONS = new Set(['ticket.followup', 'ticket.task', 'ticket.attachment_add', 'ticket.attachment_delete']);

@@ -51,7 +51,7 @@ export const ticketUpdateSchema = z.strictObject({
   priority: z.number().int().min(1).max(6).optional(),
   overrideReason: reason.optional(),
   status: z.enum(STATUSES).optional(),
-  /** Why the ticket waits; required when status becomes waiting. */
+  /** Reason the ticket waits, required when the status becomes waiting. */
   waitingReason: reason.optional(),
 });
 

@@ -78,7 +78,7 @@ async function categoryTree(db: Executor, rootId: number): Promise<number[]> {
 }
 
 /** The filtered, visible tickets: one base query that the list and the counters both build on. */
-/** The engine behind a Kysely handle, read from its adapter. */
+/** Returns the engine behind a Kysely handle, read from its adapter. */
 function engineOf(db: Executor): 'sqlite' | 'postgres' {
   return db.getExecutor().adapter instanceof SqliteAdapter ? 'sqlite' : 'postgres';
 }

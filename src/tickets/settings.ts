@@ -7,13 +7,13 @@ async function readSetting(db: Executor, key: string): Promise<unknown> {
   return row === undefined ? undefined : (JSON.parse(row.value) as unknown);
 }
 
-/** The priority matrix edited by administrators, or GLPI's default. */
+/** Loads the priority matrix edited by administrators, or GLPI's default. */
 export async function loadPriorityMatrix(db: Executor): Promise<PriorityMatrix> {
   const stored = priorityMatrixSchema.safeParse(await readSetting(db, 'priority_matrix'));
   return stored.success ? (stored.data) : DEFAULT_PRIORITY_MATRIX;
 }
 
-/** The criticality grid edited by administrators, or the shipped one. */
+/** Loads the criticality grid edited by administrators, or the shipped one. */
 export async function loadCriticalityGrid(db: Executor): Promise<CriticalityGrid> {
   const stored = criticalityGridSchema.safeParse(await readSetting(db, 'criticality_grid'));
   return stored.success ? stored.data : DEFAULT_CRITICALITY_GRID;

@@ -30,8 +30,8 @@ async function isRequester(op: TicketOperation, ticket: TicketRow): Promise<bool
 }
 
 /**
- * Adds a followup. A requester's answer on a waiting or solved ticket reopens it (and refuses the
- * pending solution); a waiting reason puts the ticket on hold. Private followups need ticket:add_private.
+ * Adds a followup. A requester's reply on a waiting or solved ticket reopens it and marks the
+ * pending solution refused; a waiting reason puts the ticket on hold. Private followups need ticket:add_private.
  */
 export async function addFollowup(op: TicketOperation, ticket: TicketRow, input: z.infer<typeof followupSchema>): Promise<TicketRow> {
   if (ticket.status === 'closed') throw new AppError('ticket_state', { reason: 'closed' });
@@ -113,7 +113,7 @@ export async function addSolution(op: TicketOperation, ticket: TicketRow, input:
   return writeTicket(op, ticket, 'solve', { ...statusValues, ...takenInto(ticket, op.principal.userId), waiting_reason: null }, { solutionId: solution.id });
 }
 
-/** The requester approves (Clos) or refuses with a comment (reopened, solution refused). */
+/** Records the requester's approval (Clos) or refusal with a comment (reopened, solution refused). */
 export async function answerSolution(op: TicketOperation, ticket: TicketRow, input: z.infer<typeof approvalSchema>): Promise<TicketRow> {
   if (!canIn(op.principal, 'ticket:approve', ticket.entity_id) && !(await isRequester(op, ticket))) throw forbidden('ticket:approve');
   if (!(await isRequester(op, ticket))) throw new AppError('not_requester');

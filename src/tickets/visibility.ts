@@ -37,7 +37,7 @@ export function canSeePrivate(principal: Principal, ticket: Pick<TicketRow, 'ent
   return canIn(principal, 'ticket:read_private', ticket.entity_id);
 }
 
-/** Loads a ticket the caller may see; a ticket outside their rights is answered as not found. */
+/** Loads a ticket the caller may see. A ticket outside their rights gets 404, so its existence is not revealed. */
 export async function loadVisibleTicket(db: Executor, principal: Principal, ticketId: number): Promise<TicketRow> {
   const ticket = await db
     .selectFrom('tickets')

@@ -5,7 +5,7 @@ import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../http/errors.js';
 
-/** Where `npm run build:web` writes the web app. */
+/** Folder where `npm run build:web` writes the web app. */
 export const WEB_DIST = path.resolve(import.meta.dirname, '../../web/dist');
 
 // Vite puts a content hash in every file name under assets/, so those files never change.
@@ -13,8 +13,8 @@ const HASHED_ASSETS = 'assets/';
 
 /**
  * Serves the built web app from the same origin as the API. Files under the build folder are sent
- * as they are; any other GET outside /api returns index.html so that the browser router can show
- * the page. Unknown /api paths keep the JSON problem answer. Returns false, after a warning, when
+ * as they are. Any other GET outside /api returns index.html, so the browser router shows the page,
+ * while unknown /api paths keep their JSON problem response. Returns false, after a warning, when
  * the web app has not been built.
  */
 export async function registerWebApp(app: FastifyInstance, root: string = WEB_DIST): Promise<boolean> {

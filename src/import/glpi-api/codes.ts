@@ -30,25 +30,33 @@ export function sourceOf(requestType: string | undefined): string {
 }
 
 /** Actor role of a Ticket_User or Group_Ticket type: 1 requester, 2 assigned, 3 observer. */
+const ACTOR_ROLES: Record<number, string> = { 1: 'requester', 2: 'assigned', 3: 'observer' };
+
 export function actorRoleOf(code: number | undefined): string | undefined {
-  return code === 1 ? 'requester' : code === 2 ? 'assigned' : code === 3 ? 'observer' : undefined;
+  return code === undefined ? undefined : ACTOR_ROLES[code];
 }
 
 /** Task state: 1 to do, 2 done, 0 information. */
-export const taskStateOf = (code: number | undefined): string => (code === 1 ? 'todo' : code === 2 ? 'done' : 'info');
+const TASK_STATES: Record<number, string> = { 1: 'todo', 2: 'done' };
+
+export const taskStateOf = (code: number | undefined): string => (code === undefined ? undefined : TASK_STATES[code]) ?? 'info';
 
 /** Solution status: 3 approved, 4 refused, anything else (2) waiting for approval. */
-export const solutionStatusOf = (code: number | undefined): string => (code === 3 ? 'accepted' : code === 4 ? 'refused' : 'waiting');
+const ANSWERED_STATUSES: Record<number, string> = { 3: 'accepted', 4: 'refused' };
+
+export const solutionStatusOf = (code: number | undefined): string => (code === undefined ? undefined : ANSWERED_STATUSES[code]) ?? 'waiting';
 
 /** Approval (TicketValidation) status: 3 accepted, 4 refused, anything else (2 waiting, 1 none) waiting. */
-export const validationStatusOf = (code: number | undefined): string => (code === 3 ? 'accepted' : code === 4 ? 'refused' : 'waiting');
+export const validationStatusOf = solutionStatusOf;
 
 /**
  * Kind of a Ticket_Ticket link as Guichet stores it, "what the second ticket is to the first":
  * 1 linked, 2 the first duplicates the second, 3 the first is a child of the second, 4 its parent.
  */
+const LINK_KINDS: Record<number, LinkKind> = { 2: 'duplicate', 3: 'parent', 4: 'child' };
+
 export function linkKindOf(code: number | undefined): LinkKind {
-  return code === 2 ? 'duplicate' : code === 3 ? 'parent' : code === 4 ? 'child' : 'related';
+  return (code === undefined ? undefined : LINK_KINDS[code]) ?? 'related';
 }
 
 /**
