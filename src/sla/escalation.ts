@@ -3,8 +3,8 @@ import type { DatabaseHandle, Executor } from '../db/connection.js';
 import { isUniqueViolation } from '../db/errors.js';
 import type { TicketRow } from '../db/schema.js';
 import type { JobDefinition } from '../jobs/scheduler.js';
+import { RUNNING_STATUSES } from '../tickets/status.js';
 
-const RUNNING_STATUSES = ['new', 'assigned', 'planned'];
 
 type Level = { id: number; sla_id: number; offset_seconds: number; action: string; group_id: number | null; priority: number | null; target: string };
 

@@ -3,12 +3,10 @@ import { entityScope, hasPermission } from '../access/policy.js';
 import type { Principal } from '../access/principal.js';
 import type { Executor } from '../db/connection.js';
 import { filteredTickets } from '../tickets/search.js';
-import { STATUSES, type Status } from '../tickets/status.js';
+import { RUNNING_STATUSES, STATUSES, type Status } from '../tickets/status.js';
 
 export type Counters = Record<Status | 'all' | 'late' | 'dueSoon', number>;
 
-/** Statuses in which the TTR clock runs: En attente pauses it and has no deadline meanwhile. */
-const RUNNING_STATUSES: readonly Status[] = ['new', 'assigned', 'planned'];
 
 /**
  * Counts the tickets of the caller's list, without filters, by status in one grouped query. A

@@ -6,7 +6,7 @@ import { invalidQuery } from '../http/errors.js';
 import { MAX_RECORD_ID } from '../http/validation.js';
 import { searchable } from './create.js';
 import { LEVELS, TICKET_TYPES } from './schemas.js';
-import { STATUSES } from './status.js';
+import { RUNNING_STATUSES, STATUSES } from './status.js';
 import { visibleTickets } from './visibility.js';
 
 const idList = z
@@ -62,8 +62,6 @@ export const ticketListQuery = z.strictObject({
   after: z.string().max(500).optional(),
 });
 
-/** Statuses in which the TTR clock runs. */
-const RUNNING = ['new', 'assigned', 'planned'];
 
 export type TicketListQuery = z.infer<typeof ticketListQuery>;
 
@@ -118,11 +116,11 @@ export async function filteredTickets(db: Executor, principal: Principal, query:
     const now = new Date().toISOString();
     select =
       query.late === 'true'
-        ? select.where('tickets.status', 'in', RUNNING).where('tickets.ttr_due_at', '<', now)
-        : select.where((eb) => eb.or([eb('tickets.status', 'not in', RUNNING), eb('tickets.ttr_due_at', 'is', null), eb('tickets.ttr_due_at', '>=', now)]));
+        ? select.where('tickets.status', 'in', RUNNING_STATUSES).where('tickets.ttr_due_at', '<', now)
+        : select.where((eb) => eb.or([eb('tickets.status', 'not in', RUNNING_STATUSES), eb('tickets.ttr_due_at', 'is', null), eb('tickets.ttr_due_at', '>=', now)]));
   }
   if (query.dueBefore !== undefined) {
-    select = select.where('tickets.status', 'in', RUNNING).where('tickets.ttr_due_at', '<', query.dueBefore);
+    select = select.where('tickets.status', 'in', RUNNING_STATUSES).where('tickets.ttr_due_at', '<', query.dueBefore);
   }
   if (query.q !== undefined) {
     const text = searchable(query.q);

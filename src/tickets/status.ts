@@ -5,6 +5,9 @@ export type Status = (typeof STATUSES)[number];
 
 export const OPEN_STATUSES: readonly Status[] = ['new', 'assigned', 'planned', 'waiting'];
 
+/** Statuses in which the TTR clock runs: En attente pauses it, and Résolu stops it. */
+export const RUNNING_STATUSES: readonly Status[] = ['new', 'assigned', 'planned'];
+
 export interface StatusDates {
   status: string;
   solved_at: string | null;
