@@ -6,6 +6,7 @@ import { migrateToLatest } from './db/migrate.js';
 import { createDemoHospital, reportDemo } from './demo/demo.js';
 import { startScheduler } from './jobs/scheduler.js';
 import { slaLevelJob } from './sla/escalation.js';
+import { statsSummaryJob } from './stats/report.js';
 import { autocloseJob } from './tickets/autoclose.js';
 
 async function main(): Promise<void> {
@@ -37,7 +38,7 @@ async function main(): Promise<void> {
   process.once('SIGINT', () => void shutdown('SIGINT'));
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
 
-  const stopJobs = startScheduler(database, [autocloseJob, slaLevelJob], app.log);
+  const stopJobs = startScheduler(database, [autocloseJob, slaLevelJob, statsSummaryJob], app.log);
   app.addHook('onClose', async () => stopJobs());
 
   await app.listen({ host: config.host, port: config.port });

@@ -15,6 +15,7 @@ import * as lateCounterIndex from './migrations/20261204_0011_late_counter_index
 import * as periodIndexes from './migrations/20261204_0012_period_indexes.js';
 import * as periodStatusIndexes from './migrations/20261204_0013_period_status_indexes.js';
 import * as ticketCounts from './migrations/20261204_0014_ticket_counts.js';
+import * as ticketStatsDays from './migrations/20261204_0015_ticket_stats_days.js';
 import type { MigrationDb } from './migrations/helpers.js';
 
 interface EngineAwareMigration {
@@ -37,6 +38,7 @@ const migrations: Record<string, EngineAwareMigration> = {
   '20261204_0012_period_indexes': periodIndexes,
   '20261204_0013_period_status_indexes': periodStatusIndexes,
   '20261204_0014_ticket_counts': ticketCounts,
+  '20261204_0015_ticket_stats_days': ticketStatsDays,
 };
 
 class ListedMigrationProvider implements MigrationProvider {

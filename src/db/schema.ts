@@ -376,8 +376,43 @@ export interface TicketCountTable {
   n: number;
 }
 
+/**
+ * The statistics report's figures summed per UTC day (yyyy-mm-dd), entity, grouping (`dimension`)
+ * and group (`key`: the id or value as text, '' for none), recomputed by the stats.summary job.
+ */
+export interface TicketStatsDayTable {
+  dimension: string;
+  day: string;
+  entity_id: number;
+  key: string;
+  opened: number;
+  solved: number;
+  late: number;
+  closed: number;
+  surveys_sent: number;
+  surveys_answered: number;
+  rating_sum: number;
+  rating_count: number;
+  take_sum: number;
+  take_count: number;
+  solve_sum: number;
+  solve_count: number;
+  close_sum: number;
+  close_count: number;
+  action_sum: number;
+  action_count: number;
+}
+
+/** A UTC day whose summed figures may be out of date, recorded by triggers; one row per change. */
+export interface TicketStatsDirtyTable {
+  id: Generated<number>;
+  day: string;
+}
+
 export interface Database {
   ticket_counts: TicketCountTable;
+  ticket_stats_days: TicketStatsDayTable;
+  ticket_stats_dirty: TicketStatsDirtyTable;
   saved_searches: SavedSearchTable;
   sla_levels: SlaLevelTable;
   ticket_sla_level_runs: TicketSlaLevelRunTable;

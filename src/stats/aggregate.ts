@@ -13,12 +13,19 @@ export type AggregateRow = Record<string, unknown>;
 /** The date columns that figures count on; each has an index. */
 export type PeriodColumn = 'opened_at' | 'solved_at' | 'closed_at';
 
+/** An interval of instants [from, to), both ISO 8601 in UTC. */
+export interface Window {
+  from: string;
+  to: string;
+}
+
 /**
  * Runs the one grouped query of a report: the visible, filtered tickets opened, solved or closed
- * in [from, to), joined to the grouping dimension, with the given aggregates. Grouping by
+ * in one of the windows, joined to the grouping dimension, with the given aggregates. Grouping by
  * technician or group joins the ticket's assignees, so a ticket with two technicians is counted
  * once for each, and a ticket without any lands in the row whose key is null. `survey` joins the
  * ticket's satisfaction survey under the alias `survey` for the aggregates that read it.
+ * `byEntity` also groups by the ticket's entity, returned under `entityId`.
  *
  * One pass serves every figure: on a long period the database scans the tickets once, and on a
  * short one both engines combine the three date indexes.
@@ -26,15 +33,17 @@ export type PeriodColumn = 'opened_at' | 'solved_at' | 'closed_at';
 export async function aggregateByGroup(
   base: BaseQuery,
   groupBy: GroupBy,
-  period: { from: string; to: string },
+  windows: readonly Window[],
   aggregates: readonly AliasedRawBuilder<unknown, string>[],
-  options: { survey?: boolean } = {},
+  options: { survey?: boolean; byEntity?: boolean } = {},
 ): Promise<AggregateRow[]> {
   const columns: PeriodColumn[] = ['opened_at', 'solved_at', 'closed_at'];
-  const inPeriod = base.where((eb) =>
-    eb.or(columns.map((column) => eb.and([eb(`tickets.${column}`, '>=', period.from), eb(`tickets.${column}`, '<', period.to)]))),
+  const inWindows = base.where((eb) =>
+    eb.or(columns.flatMap((column) => windows.map((window) => eb.and([eb(`tickets.${column}`, '>=', window.from), eb(`tickets.${column}`, '<', window.to)])))),
   );
-  const query = inPeriod.$if(options.survey === true, (qb) => qb.leftJoin('ticket_satisfactions as survey', 'survey.ticket_id', 'tickets.id'));
+  const query = inWindows
+    .$if(options.survey === true, (qb) => qb.leftJoin('ticket_satisfactions as survey', 'survey.ticket_id', 'tickets.id'))
+    .$if(options.byEntity === true, (qb) => qb.select('tickets.entity_id as entityId').groupBy('tickets.entity_id'));
 
   switch (groupBy) {
     case 'technician':
@@ -75,9 +84,10 @@ const TICKET_COLUMNS = {
 // Aggregates as plain SQL shared by both engines. Sums and counts are returned rather than
 // averages, because PostgreSQL returns avg() as a numeric string and the caller divides anyway.
 
-/** True when the ticket's `column` falls in [from, to). */
-export function within(column: PeriodColumn, period: { from: string; to: string }) {
-  return sql<boolean>`(${sql.ref(`tickets.${column}`)} >= ${period.from} and ${sql.ref(`tickets.${column}`)} < ${period.to})`;
+/** True when the ticket's `column` falls in one of the windows. */
+export function within(column: PeriodColumn, windows: readonly Window[]) {
+  const ranges = windows.map((window) => sql<boolean>`(${sql.ref(`tickets.${column}`)} >= ${window.from} and ${sql.ref(`tickets.${column}`)} < ${window.to})`);
+  return ranges.length === 0 ? sql<boolean>`(1 = 0)` : sql<boolean>`(${sql.join(ranges, sql` or `)})`;
 }
 
 /** Counts the tickets that meet the condition. */

@@ -5,7 +5,8 @@ import { type GroupBy, STATS_PARAMETERS } from './schemas.js';
 /**
  * The ticket list request that shows the tickets behind one figure: `query` is the query string
  * for GET /api/v1/tickets. `unsupported` names the conditions of the figure that the list cannot
- * filter on. When it is not empty, the list shows more tickets than the figure counts.
+ * add to the report's own filters (a second assignee, a second survey or value condition). When
+ * it is not empty, the list shows more tickets than the figure counts.
  */
 export interface TicketLink {
   query: string;
@@ -20,19 +21,28 @@ export function listFilterParams(rawUrl: string): URLSearchParams {
 }
 
 /**
- * List parameter that selects one key of each dimension, and the condition the list lacks for its
- * "none" row (or for every row, when the list has no parameter for the dimension).
+ * List parameter that selects one key of each dimension, and the parameters that select its "none"
+ * row (null where a ticket always has a value).
  */
-const DIMENSION_FILTERS: Readonly<Record<GroupBy, { param: string | null; none: string }>> = {
-  technician: { param: 'assignedUserId', none: 'no_assigned_technician' },
-  group: { param: 'assignedGroupId', none: 'no_assigned_group' },
-  level: { param: 'level', none: 'no_level' },
-  category: { param: 'categoryId', none: 'no_category' },
-  service: { param: 'serviceId', none: 'no_service' },
-  entity: { param: 'entityId', none: 'no_entity' },
-  requesterProfile: { param: null, none: 'requester_profile' },
-  priority: { param: 'priority', none: 'no_priority' },
+const DIMENSION_FILTERS: Readonly<Record<GroupBy, { param: string; none: Readonly<Record<string, string>> | null }>> = {
+  technician: { param: 'assignedUserId', none: { withoutTechnician: 'true' } },
+  group: { param: 'assignedGroupId', none: { assignedGroupId: 'none' } },
+  level: { param: 'level', none: { level: 'none' } },
+  category: { param: 'categoryId', none: { categoryId: 'none' } },
+  service: { param: 'serviceId', none: { serviceId: 'none' } },
+  entity: { param: 'entityId', none: null },
+  requesterProfile: { param: 'requesterProfile', none: { requesterProfile: 'none' } },
+  priority: { param: 'priority', none: null },
 };
+
+/** Adds list conditions to the parameters; a parameter the report already sets to another value is reported as a conflict. */
+function addConditions(params: URLSearchParams, conditions: Readonly<Record<string, string>>, unsupported: string[]): void {
+  for (const [name, value] of Object.entries(conditions)) {
+    const current = params.get(name);
+    if (current !== null && current !== value) unsupported.push(`${name}_conflict`);
+    else params.set(name, value);
+  }
+}
 
 /** Narrows [from, to) filter pair `prefix`From/`prefix`To to its intersection with the period. */
 function narrowPeriod(params: URLSearchParams, prefix: string, period: { from: string; to: string }): void {
@@ -54,19 +64,21 @@ export interface LinkContext {
 export function ticketLink(context: LinkContext, key: GroupKey, figure: Figure): TicketLink {
   const definition = FIGURE_DEFINITIONS[figure];
   const params = new URLSearchParams(context.filters);
-  const unsupported = [...definition.unsupported];
+  const unsupported: string[] = [];
   if (definition.period !== null) narrowPeriod(params, definition.period, context.period);
+  addConditions(params, definition.conditions, unsupported);
 
   const dimension = DIMENSION_FILTERS[context.groupBy];
-  if (key === null || dimension.param === null) {
-    unsupported.push(dimension.none);
-  } else {
-    const current = params.get(dimension.param);
+  if (key === null) {
+    if (dimension.none === null) unsupported.push(`no_${context.groupBy}`);
+    else addConditions(params, dimension.none, unsupported);
+  } else if (context.groupBy === 'technician' || context.groupBy === 'group') {
     // The assignee filters take one id: a request already filtered on another assignee cannot be narrowed to this one too.
-    const isAssignee = context.groupBy === 'technician' || context.groupBy === 'group';
-    if (isAssignee && current !== null && current !== String(key)) unsupported.push(`${dimension.param}_conflict`);
-    else params.set(dimension.param, String(key));
-    if (context.groupBy === 'category' && typeof key === 'number' && context.parentCategories.has(key)) unsupported.push('category_without_subcategories');
+    addConditions(params, { [dimension.param]: String(key) }, unsupported);
+  } else {
+    // The row's value replaces the report's filter on the same dimension, which it falls within.
+    params.set(dimension.param, String(key));
+    if (context.groupBy === 'category' && typeof key === 'number' && context.parentCategories.has(key)) params.set('includeSubcategories', 'false');
   }
 
   return { query: params.toString(), unsupported };

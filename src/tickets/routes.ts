@@ -8,7 +8,7 @@ import { createTicket } from './create.js';
 import { presentTickets } from './present.js';
 import { loadHistory, loadTimeline } from './read.js';
 import { approvalSchema, assigneeSchema, escalationSchema, followupSchema, solutionSchema, taskSchema, ticketCreateSchema, ticketIdParams, ticketUpdateSchema } from './schemas.js';
-import { listTickets, ticketListQuery } from './search.js';
+import { listTickets, TEXT_COUNT_CAP, ticketListQuery } from './search.js';
 import { addFollowup, addSolution, addTask, answerSolution } from './timeline.js';
 import { updateTicket } from './update.js';
 import { loadVisibleTicket } from './visibility.js';
@@ -28,9 +28,12 @@ export const ticketRoutes: FastifyPluginAsyncZod = async (app) => {
     return view;
   }
 
-  app.get('/tickets', { config: { permission: 'ticket:read_own' }, schema: { tags, querystring: ticketListQuery } }, async (request) => {
-    const { rows, total, nextCursor } = await listTickets(ctx.db, principalOf(request), request.query);
-    return { items: await presentTickets(ctx.db, rows), total, page: request.query.page, perPage: request.query.perPage, nextCursor };
+  const listDescription =
+    'Lists the visible tickets matching every filter, one page at a time. `total` counts them all, except for a text (`q`) found in more than ' +
+    `${TEXT_COUNT_CAP} tickets on SQLite: the count then stops there and \`totalExact\` is false. Pass \`nextCursor\` as \`after\` for deep pages.`;
+  app.get('/tickets', { config: { permission: 'ticket:read_own' }, schema: { tags, description: listDescription, querystring: ticketListQuery } }, async (request) => {
+    const { rows, total, totalExact, nextCursor } = await listTickets(ctx.db, principalOf(request), request.query);
+    return { items: await presentTickets(ctx.db, rows), total, totalExact, page: request.query.page, perPage: request.query.perPage, nextCursor };
   });
 
   app.post('/tickets', { config: { permission: 'ticket:create' }, schema: { tags, body: ticketCreateSchema } }, async (request, reply) => {

@@ -1,9 +1,12 @@
-import { SqliteAdapter, sql } from 'kysely';
+import { type ExpressionBuilder, SqliteAdapter, sql } from 'kysely';
 import { z } from 'zod';
 import type { Principal } from '../access/principal.js';
 import type { Executor } from '../db/connection.js';
+import type { Database, TicketRow } from '../db/schema.js';
 import { invalidQuery } from '../http/errors.js';
 import { MAX_RECORD_ID } from '../http/validation.js';
+import { JOB_PROFILES } from '../priority/grid.js';
+import { countVisibleByStatus } from './counts.js';
 import { searchable } from './create.js';
 import { LEVELS, TICKET_TYPES } from './schemas.js';
 import { RUNNING_STATUSES, STATUSES } from './status.js';
@@ -21,6 +24,12 @@ const levelList = z
   .regex(/^[1-6](,[1-6])*$/, 'comma-separated levels from 1 to 6')
   .transform((value) => value.split(',').map(Number));
 
+/** An id, or `none` for the tickets without a value: the "none" rows of the statistics link here. */
+const idOrNone = z.union([z.literal('none'), queryId]);
+
+/** Conditions on a figure's value, for the statistics averages that leave out unknown values. */
+export const MEASURED = { takeDelay: 'take_delay_seconds', solveDelay: 'solve_delay_seconds', closeDelay: 'close_delay_seconds', actionTime: 'action_seconds' } as const;
+
 const SORTS = { id: 'id', openedAt: 'opened_at', updatedAt: 'updated_at', priority: 'priority', status: 'status', title: 'title', solvedAt: 'solved_at', closedAt: 'closed_at', ttrDueAt: 'ttr_due_at' } as const;
 
 export const ticketListQuery = z.strictObject({
@@ -33,14 +42,20 @@ export const ticketListQuery = z.strictObject({
   priority: levelList.optional(),
   urgency: levelList.optional(),
   impact: levelList.optional(),
-  categoryId: queryId.optional(),
+  categoryId: idOrNone.optional(),
+  /** false: the category itself, without its sub-categories. */
+  includeSubcategories: z.enum(['true', 'false']).optional(),
   entityId: idList.optional(),
-  serviceId: idList.optional(),
+  serviceId: z.union([z.literal('none'), idList]).optional(),
   locationId: idList.optional(),
   requesterId: queryId.optional(),
+  /** Job profile of the requester's account; `none` for tickets without a requester. */
+  requesterProfile: z.enum([...JOB_PROFILES, 'none']).optional(),
   assignedUserId: queryId.optional(),
-  assignedGroupId: queryId.optional(),
-  level: z.enum(LEVELS).optional(),
+  assignedGroupId: idOrNone.optional(),
+  /** true: tickets that no technician is assigned to, though a group may be; false: tickets with one. */
+  withoutTechnician: z.enum(['true', 'false']).optional(),
+  level: z.enum([...LEVELS, 'none']).optional(),
   openedFrom: instant.optional(),
   openedTo: instant.optional(),
   updatedFrom: instant.optional(),
@@ -54,6 +69,12 @@ export const ticketListQuery = z.strictObject({
   late: z.enum(['true', 'false']).optional(),
   /** Running tickets whose TTR deadline falls before this instant. */
   dueBefore: instant.optional(),
+  /** true: solved after the TTR deadline; false: solved in time. */
+  ttrLate: z.enum(['true', 'false']).optional(),
+  /** Tickets whose latest closing opened a satisfaction survey, or whose survey was answered. */
+  survey: z.enum(['opened', 'answered']).optional(),
+  /** Tickets whose delay or task time is known (task time: more than zero). */
+  measured: z.enum(Object.keys(MEASURED) as [keyof typeof MEASURED, ...(keyof typeof MEASURED)[]]).optional(),
   sort: z.enum(Object.keys(SORTS) as [keyof typeof SORTS, ...(keyof typeof SORTS)[]]).default('updatedAt'),
   order: z.enum(['asc', 'desc']).default('desc'),
   page: z.coerce.number().int().min(1).max(100_000).default(1),
@@ -75,32 +96,62 @@ async function categoryTree(db: Executor, rootId: number): Promise<number[]> {
   return result;
 }
 
-/** The filtered, visible tickets: one base query that the list and the counters both build on. */
 /** Returns the engine behind a Kysely handle, read from its adapter. */
 function engineOf(db: Executor): 'sqlite' | 'postgres' {
   return db.getExecutor().adapter instanceof SqliteAdapter ? 'sqlite' : 'postgres';
 }
 
-export async function filteredTickets(db: Executor, principal: Principal, query: Omit<TicketListQuery, 'sort' | 'order' | 'page' | 'perPage'>) {
+/** The filtered, visible tickets: one base query that the list, the counters and the statistics build on. */
+export async function filteredTickets(
+  db: Executor,
+  principal: Principal,
+  query: Omit<TicketListQuery, 'sort' | 'order' | 'page' | 'perPage'>,
+  options: { textScan?: boolean } = {},
+) {
   let select = db.selectFrom('tickets').where(visibleTickets(principal));
   if (query.status !== undefined) select = select.where('tickets.status', 'in', query.status);
   if (query.type !== undefined) select = select.where('tickets.type', '=', query.type);
   if (query.priority !== undefined) select = select.where('tickets.priority', 'in', query.priority);
   if (query.urgency !== undefined) select = select.where('tickets.urgency', 'in', query.urgency);
   if (query.impact !== undefined) select = select.where('tickets.impact', 'in', query.impact);
-  if (query.categoryId !== undefined) select = select.where('tickets.category_id', 'in', await categoryTree(db, query.categoryId));
+  if (query.categoryId === 'none') select = select.where('tickets.category_id', 'is', null);
+  else if (query.categoryId !== undefined) {
+    const categories = query.includeSubcategories === 'false' ? [query.categoryId] : await categoryTree(db, query.categoryId);
+    select = select.where('tickets.category_id', 'in', categories);
+  }
   if (query.entityId !== undefined) select = select.where('tickets.entity_id', 'in', query.entityId);
-  if (query.serviceId !== undefined) select = select.where('tickets.requester_service_id', 'in', query.serviceId);
+  if (query.serviceId === 'none') select = select.where('tickets.requester_service_id', 'is', null);
+  else if (query.serviceId !== undefined) select = select.where('tickets.requester_service_id', 'in', query.serviceId);
   if (query.locationId !== undefined) select = select.where('tickets.location_id', 'in', query.locationId);
   if (query.requesterId !== undefined) select = select.where('tickets.requester_id', '=', query.requesterId);
-  if (query.level !== undefined) select = select.where('tickets.level', '=', query.level);
-  for (const [role, column, value] of [
-    ['assigned', 'user_id', query.assignedUserId],
-    ['assigned', 'group_id', query.assignedGroupId],
+  if (query.requesterProfile !== undefined) select = select.where(requesterProfileIs(query.requesterProfile));
+  if (query.level === 'none') select = select.where('tickets.level', 'is', null);
+  else if (query.level !== undefined) select = select.where('tickets.level', '=', query.level);
+  for (const [column, value] of [
+    ['user_id', query.assignedUserId],
+    ['group_id', query.assignedGroupId],
   ] as const) {
     if (value === undefined) continue;
+    const assignees = (eb: ExpressionBuilder<Database, 'tickets'>) => eb.selectFrom('ticket_actors').select('ticket_actors.ticket_id').where('ticket_actors.role', '=', 'assigned');
+    select =
+      value === 'none'
+        ? select.where('tickets.id', 'not in', (eb) => assignees(eb).where(`ticket_actors.${column}`, 'is not', null))
+        : select.where('tickets.id', 'in', (eb) => assignees(eb).where(`ticket_actors.${column}`, '=', value));
+  }
+  if (query.ttrLate !== undefined) select = select.where('tickets.ttr_late', '=', query.ttrLate === 'true' ? 1 : 0);
+  if (query.survey !== undefined) {
     select = select.where('tickets.id', 'in', (eb) =>
-      eb.selectFrom('ticket_actors').select('ticket_actors.ticket_id').where('ticket_actors.role', '=', role).where(`ticket_actors.${column}`, '=', value),
+      eb
+        .selectFrom('ticket_satisfactions')
+        .select('ticket_satisfactions.ticket_id')
+        .$if(query.survey === 'answered', (qb) => qb.where('ticket_satisfactions.answered_at', 'is not', null)),
+    );
+  }
+  if (query.measured === 'actionTime') select = select.where('tickets.action_seconds', '>', 0);
+  else if (query.measured !== undefined) select = select.where(`tickets.${MEASURED[query.measured]}`, 'is not', null);
+  if (query.withoutTechnician !== undefined) {
+    select = select.where('tickets.id', query.withoutTechnician === 'true' ? 'not in' : 'in', (eb) =>
+      eb.selectFrom('ticket_actors').select('ticket_actors.ticket_id').where('ticket_actors.role', '=', 'assigned').where('ticket_actors.user_id', 'is not', null),
     );
   }
   for (const [column, from, to] of [
@@ -125,15 +176,34 @@ export async function filteredTickets(db: Executor, principal: Principal, query:
   if (query.q !== undefined) {
     const text = searchable(query.q);
     const pattern = `%${text.replace(/[\\%_]/g, (match) => `\\${match}`)}%`;
-    // On SQLite the trigram table answers substrings of three characters or more; shorter ones
-    // read search_text directly. On PostgreSQL the trigram index serves the LIKE itself.
-    // An ESCAPE clause keeps FTS5 from using its index, so only plain text goes to the trigram table.
+    // On SQLite the trigram table answers substrings of three characters or more, as a phrase of
+    // trigrams; shorter ones, and every text when the caller scans, read search_text directly. On
+    // PostgreSQL the trigram index serves the LIKE itself.
+    const phrase = ftsPhrase(db, text);
     select =
-      engineOf(db) === 'sqlite' && text.length >= 3 && !/[\\%_]/.test(text)
-        ? select.where(sql<boolean>`tickets.id in (select rowid from tickets_fts where search_text like ${`%${text}%`})`)
+      phrase !== null && options.textScan !== true
+        ? select.where(sql<boolean>`tickets.id in (select rowid from tickets_fts where tickets_fts match ${phrase})`)
         : select.where(sql<boolean>`tickets.search_text like ${pattern} escape '\\'`);
   }
   return select;
+}
+
+/**
+ * Returns the FTS5 query that finds a normalised text as a substring in the SQLite trigram table:
+ * the text as one quoted phrase, its own quotes doubled. Null on PostgreSQL and for texts shorter
+ * than a trigram, which the table cannot find.
+ */
+function ftsPhrase(db: Executor, text: string): string | null {
+  if (engineOf(db) !== 'sqlite' || [...text].length < 3) return null;
+  return `"${text.replaceAll('"', '""')}"`;
+}
+
+/** Tickets whose requester's account has the job profile; `none`: tickets without a requester (every account has a profile). */
+function requesterProfileIs(profile: string) {
+  return (eb: ExpressionBuilder<Database, 'tickets'>) =>
+    profile === 'none'
+      ? eb('tickets.requester_id', 'is', null)
+      : eb('tickets.requester_id', 'in', eb.selectFrom('users').select('users.id').where('users.job_profile', '=', profile));
 }
 
 interface Cursor {
@@ -157,10 +227,67 @@ function decodeCursor(text: string): Cursor {
   throw invalidQuery('after', 'invalid_cursor');
 }
 
-export async function listTickets(db: Executor, principal: Principal, query: TicketListQuery) {
-  let base = await filteredTickets(db, principal, query);
+/** Query keys that do not filter: paging and sorting. */
+const NOT_FILTERS = new Set(['sort', 'order', 'page', 'perPage', 'after']);
+
+/**
+ * True when the list filters on status and entity at most, so its total can be summed from
+ * ticket_counts instead of counted row by row, which takes tens of milliseconds at a million tickets.
+ */
+function countsFromTable(query: TicketListQuery): boolean {
+  return Object.entries(query).every(([key, value]) => value === undefined || NOT_FILTERS.has(key) || key === 'status' || key === 'entityId');
+}
+
+/**
+ * Most tickets a text search counts. A word found in tens of thousands of tickets would cost
+ * hundreds of milliseconds to count exactly on SQLite; past this many the list answers
+ * `totalExact: false` and the interface shows "more than".
+ */
+export const TEXT_COUNT_CAP = 1000;
+
+/**
+ * True when the text is common: found in at least TEXT_COUNT_CAP tickets (visible or not) by the
+ * SQLite trigram table, which stops counting there. Always false on PostgreSQL, whose trigram
+ * index counts every match quickly enough.
+ */
+async function isCommonText(db: Executor, q: string | undefined): Promise<boolean> {
+  const phrase = q === undefined ? null : ftsPhrase(db, searchable(q));
+  if (phrase === null) return false;
+  const matches = await db
+    .selectFrom(sql<{ rowid: number }>`(select rowid from tickets_fts where tickets_fts match ${phrase} limit ${TEXT_COUNT_CAP})`.as('matches'))
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(matches.n) >= TEXT_COUNT_CAP;
+}
+
+export interface TicketPage {
+  rows: TicketRow[];
+  total: number;
+  /** False when a common text stopped the count at TEXT_COUNT_CAP: there are at least `total` tickets. */
+  totalExact: boolean;
+  nextCursor: string | null;
+}
+
+/**
+ * Lists one page of the visible, filtered tickets with their total. A common text is matched on
+ * each row while SQLite walks the sort column's index, which finds a page in a few hundred rows,
+ * and counted up to TEXT_COUNT_CAP; a rarer one goes through the trigram table and is counted exactly.
+ */
+export async function listTickets(db: Executor, principal: Principal, query: TicketListQuery): Promise<TicketPage> {
+  const common = await isCommonText(db, query.q);
+  let base = await filteredTickets(db, principal, query, { textScan: common });
   const column = SORTS[query.sort];
-  const countQuery = base.select((eb) => eb.fn.countAll<number>().as('total'));
+  let countQuery: Promise<{ total: number }>;
+  if (countsFromTable(query)) {
+    countQuery = countVisibleByStatus(db, principal, { entityIds: query.entityId }).then((rows) => ({
+      total: rows.filter((row) => query.status === undefined || (query.status as string[]).includes(row.status)).reduce((sum, row) => sum + row.count, 0),
+    }));
+  } else if (common) {
+    const capped = base.select('tickets.id').limit(TEXT_COUNT_CAP).as('matches');
+    countQuery = db.selectFrom(capped).select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
+  } else {
+    countQuery = base.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
+  }
   if (query.after !== undefined) {
     const cursor = decodeCursor(query.after);
     const before = query.order === 'desc' ? '<' : '>';
@@ -179,11 +306,12 @@ export async function listTickets(db: Executor, principal: Principal, query: Tic
     .orderBy('tickets.id', query.order)
     .limit(query.perPage);
   if (query.after === undefined) idsQuery = idsQuery.offset((query.page - 1) * query.perPage);
-  const [ids, count] = await Promise.all([idsQuery.execute(), countQuery.executeTakeFirstOrThrow()]);
+  const [ids, count] = await Promise.all([idsQuery.execute(), countQuery]);
   const position = new Map(ids.map((row, index) => [row.id, index]));
   const rows = ids.length === 0 ? [] : await db.selectFrom('tickets').selectAll().where('id', 'in', [...position.keys()]).execute();
   rows.sort((a, b) => (position.get(a.id) ?? 0) - (position.get(b.id) ?? 0));
   const last = rows[rows.length - 1];
   const nextCursor = rows.length === query.perPage && last !== undefined ? encodeCursor({ value: last[column], id: last.id }) : null;
-  return { rows, total: Number(count.total), nextCursor };
+  const total = Number(count.total);
+  return { rows, total, totalExact: !common || total < TEXT_COUNT_CAP, nextCursor };
 }

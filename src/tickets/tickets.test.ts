@@ -239,6 +239,24 @@ describe('ticket life', () => {
     assert.equal(override.json().errors[0].field, 'overrideReason');
   });
 
+  test('list totals match the rows shown', async () => {
+    // A ticket in the EHPAD that tech1 requested: visible to tech1 only as its requester.
+    const onBehalf = await server.call('POST', '/api/v1/tickets', { as: server.admin, body: { description: 'Badge refusé', entityId: ehpad, requesterId: n1.userId } });
+    assert.equal(onBehalf.statusCode, 201, onBehalf.body);
+    const lists = ['', '?status=new', '?status=new,assigned,closed', `?entityId=${ehpad}`, `?entityId=${hospital},${ehpad}&status=new`, `?entityId=${hospital}`];
+    for (const session of [n1, nurse, ehpadNurse, server.admin]) {
+      for (const filters of lists) {
+        const separator = filters === '' ? '?' : '&';
+        const response = await server.call('GET', `/api/v1/tickets${filters}${separator}perPage=200`, { as: session });
+        assert.equal(response.statusCode, 200, response.body);
+        const body = response.json<{ items: unknown[]; total: number }>();
+        assert.equal(body.total, body.items.length, `user ${session.userId} ${filters}`);
+      }
+    }
+    const own = await server.call('GET', `/api/v1/tickets?entityId=${ehpad}`, { as: n1 });
+    assert.equal(own.json().total, 1);
+  });
+
   test('text search ignores accents and case', async () => {
     await open(nurse, { title: 'Messagerie bloquée au Bloc opératoire' });
     const response = await server.call('GET', '/api/v1/tickets?q=BLOQUEE%20au%20bloc%20operatoire', { as: n1 });

@@ -1,0 +1,36 @@
+import { sql } from 'kysely';
+import { entityScope, hasPermission } from '../access/policy.js';
+import type { Principal } from '../access/principal.js';
+import type { Executor } from '../db/connection.js';
+
+/**
+ * Counts the visible tickets by status, optionally only those of some entities. The entities where
+ * the caller reads every ticket are summed from ticket_counts (kept by triggers), so the cost does
+ * not grow with the number of tickets. Tickets the caller sees elsewhere, as requester or observer,
+ * are counted from the tickets themselves, outside those entities so none counts twice.
+ */
+export async function countVisibleByStatus(db: Executor, principal: Principal, options: { entityIds?: number[] } = {}): Promise<{ status: string; count: number }[]> {
+  const requested = options.entityIds === undefined ? undefined : new Set(options.entityIds);
+  const fullScope = entityScope(principal, 'ticket:read');
+  const readScope = requested === undefined ? fullScope : fullScope.filter((id) => requested.has(id));
+
+  const summedQuery =
+    readScope.length === 0
+      ? Promise.resolve([])
+      : db.selectFrom('ticket_counts').select(['status', sql<number>`sum(n)`.as('count')]).where('entity_id', 'in', readScope).groupBy('status').execute();
+  // The caller's own tickets outside the summed entities: a short list, read through the caller's actor rows.
+  const ownQuery = hasPermission(principal, 'ticket:read_own')
+    ? db
+        .selectFrom('tickets')
+        .select(['tickets.status', sql<number>`count(*)`.as('count')])
+        .where('tickets.id', 'in', (eb) =>
+          eb.selectFrom('ticket_actors').select('ticket_actors.ticket_id').where('ticket_actors.user_id', '=', principal.userId).where('ticket_actors.role', 'in', ['requester', 'observer']),
+        )
+        .$if(fullScope.length > 0, (query) => query.where('tickets.entity_id', 'not in', fullScope))
+        .$if(options.entityIds !== undefined, (query) => query.where('tickets.entity_id', 'in', options.entityIds ?? []))
+        .groupBy('tickets.status')
+        .execute()
+    : Promise.resolve([]);
+  const [summed, counted] = await Promise.all([summedQuery, ownQuery]);
+  return [...summed, ...counted].map((row) => ({ status: row.status, count: Number(row.count) }));
+}
