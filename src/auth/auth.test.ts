@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { ADMIN_PASSWORD, createUser, startTestServer, type TestServer } from '../../test/helpers/server.js';
+import { ADMIN_PASSWORD, createUser, startTestServer, type TestServer, USER_PASSWORD } from '../../test/helpers/server.js';
 
 describe('sign-in', () => {
   let server: TestServer;
@@ -21,6 +21,29 @@ describe('sign-in', () => {
     assert.equal(response.statusCode, 200);
     assert.equal(response.json().login, 'admin');
     assert.ok(response.json().rights['entity:create'].includes(server.rootEntityId));
+  });
+
+  test('me lists the user groups', async () => {
+    const userId = await createUser(server, 'technicien.groupes', { assignments: [{ entityId: server.rootEntityId, profile: 'Technicien' }] });
+    const now = new Date().toISOString();
+    const { db } = server.handle;
+    const insertGroup = (name: string) =>
+      db.insertInto('groups').values({ entity_id: server.rootEntityId, name, is_support: 1, level: 'N1', created_at: now, updated_at: now }).returning('id').executeTakeFirstOrThrow();
+    const network = await insertGroup('Réseau N2');
+    const desk = await insertGroup('Assistance N1');
+    await insertGroup('Applications N3');
+    await db.insertInto('group_members').values([{ group_id: network.id, user_id: userId }, { group_id: desk.id, user_id: userId }]).execute();
+
+    const session = await server.login('technicien.groupes', USER_PASSWORD);
+    const me = await server.call('GET', '/api/v1/auth/me', { as: session });
+    assert.equal(me.statusCode, 200);
+    assert.deepEqual(me.json().groups, [
+      { id: desk.id, name: 'Assistance N1' },
+      { id: network.id, name: 'Réseau N2' },
+    ]);
+
+    const admin = await server.call('GET', '/api/v1/auth/me', { as: server.admin });
+    assert.deepEqual(admin.json().groups, []);
   });
 
   test('session cookie flags', async () => {

@@ -25,6 +25,8 @@ const meSchema = z.object({
   interface: z.enum(['central', 'helpdesk']),
   /** Each right with the entity ids where it applies. */
   rights: z.record(z.string(), z.array(z.number())),
+  /** Groups the user belongs to, ordered by name. */
+  groups: z.array(z.object({ id: z.number(), name: z.string() })),
   csrfToken: z.string().nullable(),
 });
 
@@ -44,7 +46,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/auth/login',
     {
-      config: { public: true, rateLimit: { max: 20, timeWindow: '1 minute' } },
+      config: { public: true, rateLimit: { max: ctx.config.loginRatePerMinute, timeWindow: '1 minute' } },
       schema: { tags: ['auth'], body: credentialsSchema, response: { 200: meSchema } },
     },
     async (request, reply) => {
@@ -150,6 +152,14 @@ async function describeMe(app: { ctx: { db: Db } }, userId: number, csrfToken: s
     .where('id', '=', userId)
     .executeTakeFirstOrThrow();
   const { scopes, interface: ui } = await loadScopes(app.ctx.db, userId);
+  const groups = await app.ctx.db
+    .selectFrom('group_members')
+    .innerJoin('groups', 'groups.id', 'group_members.group_id')
+    .select(['groups.id', 'groups.name'])
+    .where('group_members.user_id', '=', userId)
+    .orderBy('groups.name')
+    .orderBy('groups.id')
+    .execute();
   const rights: Record<string, number[]> = {};
   for (const [permission, entities] of scopes) rights[permission] = [...entities].sort((a, b) => a - b);
   return {
@@ -162,6 +172,7 @@ async function describeMe(app: { ctx: { db: Db } }, userId: number, csrfToken: s
     timeZone: user.time_zone,
     interface: ui,
     rights,
+    groups,
     csrfToken,
   };
 }

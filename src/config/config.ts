@@ -15,6 +15,8 @@ export interface Config {
   trustProxy: boolean;
   loginMaxFailures: number;
   loginLockMinutes: number;
+  /** Sign-in attempts allowed per client address and minute. */
+  loginRatePerMinute: number;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   bodyLimitBytes: number;
   rootEntityName: string;
@@ -51,6 +53,7 @@ const environmentSchema = z.object({
   TRUST_PROXY: booleanFromEnv.default(false),
   GUICHET_LOGIN_MAX_FAILURES: integerFromEnv(1, 100).default(5),
   GUICHET_LOGIN_LOCK_MINUTES: integerFromEnv(1, 24 * 60).default(15),
+  GUICHET_LOGIN_RATE_PER_MINUTE: integerFromEnv(1, 10_000).default(20),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   GUICHET_BODY_LIMIT_BYTES: integerFromEnv(1024, 100 * 1024 * 1024).default(1024 * 1024),
   GUICHET_ROOT_ENTITY: z.string().min(1).max(255).default('Entité racine'),
@@ -91,6 +94,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: values.TRUST_PROXY,
     loginMaxFailures: values.GUICHET_LOGIN_MAX_FAILURES,
     loginLockMinutes: values.GUICHET_LOGIN_LOCK_MINUTES,
+    loginRatePerMinute: values.GUICHET_LOGIN_RATE_PER_MINUTE,
     logLevel: values.LOG_LEVEL,
     bodyLimitBytes: values.GUICHET_BODY_LIMIT_BYTES,
     rootEntityName: values.GUICHET_ROOT_ENTITY,

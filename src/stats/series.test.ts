@@ -14,6 +14,7 @@ import { openTicket, setTimeline } from './test-helpers.js';
 // | S3     | 03-30 22:30       | 03-31     | 04-01 10:00           | 04-01     | no TTR   |
 // | S5     | 03-31 21:30       | 03-31     | -                     | -         | -        |
 // | S4     | 03-31 23:30       | 04-01     | -                     | -         | -        |
+// | S7     | 03-28 10:00       | 03-28     | 03-29 12:00, refused 03-31 08:00, open since | -  |
 const DAYS = '/api/v1/stats/series?from=2025-03-29T00:00:00%2B01:00&to=2025-04-02T00:00:00%2B02:00&interval=day&timeZone=Europe/Paris';
 
 interface Bucket {
@@ -45,6 +46,13 @@ describe('statistics series', () => {
       { status: 'new', opened_at: '2025-03-31T23:30:00.000Z' },
     ];
     for (const timeline of timelines) await setTimeline(server, await openTicket(server, nurse, { entityId: hospital }), timeline);
+    // S7: solved on the 29th, the solution refused on the 31st, open since.
+    const reopened = await openTicket(server, nurse, { entityId: hospital });
+    await setTimeline(server, reopened, { status: 'assigned', opened_at: '2025-03-28T10:00:00.000Z' });
+    await server.handle.db
+      .insertInto('ticket_solutions')
+      .values({ ticket_id: reopened, author_id: server.admin.userId, solution_type: null, content: 'Pilote réinstallé', status: 'refused', approver_id: null, approval_comment: 'Toujours en panne', answered_at: '2025-03-31T08:00:00.000Z', created_at: '2025-03-29T12:00:00.000Z' })
+      .execute();
   });
   after(() => server.close());
 
@@ -72,8 +80,9 @@ describe('statistics series', () => {
     const buckets = await series(DAYS);
     // S1 and S2 on the 31st, S3 on 1 April.
     assert.deepEqual(buckets.map((bucket) => bucket.solved), [0, 0, 2, 1]);
-    // S0 is open before the period; then +1, +1, +2 -2, +1 -1.
-    assert.deepEqual(buckets.map((bucket) => bucket.backlog), [2, 3, 3, 3]);
+    // S0 and S7 are open before the period; then +1, +1, +2 -2, +1 -1. S7 is solved from the 29th
+    // until its solution is refused on the 31st, so it leaves the backlog of the 29th and 30th.
+    assert.deepEqual(buckets.map((bucket) => bucket.backlog), [2, 3, 4, 4]);
   });
 
   test('SLA compliance per day', async () => {
@@ -89,7 +98,7 @@ describe('statistics series', () => {
     const buckets = await series('/api/v1/stats/series?from=2025-03-01T00:00:00%2B01:00&to=2025-05-01T00:00:00%2B02:00&interval=month');
     assert.deepEqual(buckets.map((bucket) => bucket.start), ['2025-03-01', '2025-04-01']);
     // S4, opened at 23:30 UTC on 31 March, is 1 April in Paris.
-    assert.deepEqual(buckets.map((bucket) => bucket.opened), [6, 1]);
+    assert.deepEqual(buckets.map((bucket) => bucket.opened), [7, 1]);
   });
 
   test('unknown time zone rejected', async () => {

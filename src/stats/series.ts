@@ -76,7 +76,7 @@ export async function buildSeries(db: Executor, principal: Principal, query: Ser
   const inPeriod = (column: 'opened_at' | 'solved_at' | 'closed_at') =>
     base.where(`tickets.${column}`, '>=', query.from).where(`tickets.${column}`, '<', query.to);
 
-  const [opened, solved, closedUnsolved, initial] = await Promise.all([
+  const [opened, solved, closedUnsolved, initial, refused] = await Promise.all([
     inPeriod('opened_at').select([slotOf('opened_at').as('slot'), sql<number>`count(*)`.as('count')]).groupBy(slotOf('opened_at')).execute(),
     inPeriod('solved_at')
       .select([
@@ -95,6 +95,14 @@ export async function buildSeries(db: Executor, principal: Principal, query: Ser
       .where((eb) => eb.or([eb('tickets.closed_at', 'is', null), eb('tickets.closed_at', '>=', query.from)]))
       .select(sql<number>`count(*)`.as('count'))
       .executeTakeFirstOrThrow(),
+    // Solutions refused during the period: the ticket was solved, out of the backlog, in between.
+    base
+      .innerJoin('ticket_solutions as solution', 'solution.ticket_id', 'tickets.id')
+      .where('solution.status', '=', 'refused')
+      .where('solution.created_at', '<', query.to)
+      .where('solution.answered_at', '>', query.from)
+      .select(['solution.created_at as solvedAt', 'solution.answered_at as refusedAt'])
+      .execute(),
   ]);
 
   const starts = bounds.map((bound) => Date.parse(bound.from));
@@ -117,12 +125,22 @@ export async function buildSeries(db: Executor, principal: Principal, query: Ser
     resolved[index] = (resolved[index] ?? 0) + Number(row.count);
   }
 
-  // NOTE: reopening a ticket clears solved_at, so a reopened ticket counts as open since its
-  // opening. An exact backlog of past buckets would need the history of status changes.
+  // Reopening a ticket clears solved_at, so the running sum counts a reopened ticket as open
+  // since its opening; each refused solution takes it out of the buckets that end while it was solved.
+  const ends = bounds.map((bound) => bound.to);
+  const solvedAtEnd = new Array<number>(buckets.length).fill(0);
+  for (const { solvedAt, refusedAt } of refused) {
+    if (refusedAt === null) continue;
+    // A bucket counts the events before its end, so the ticket is out of it when solved before the end and refused at or after it.
+    for (let index = ends.findIndex((end) => end > solvedAt); index !== -1 && index < ends.length && (ends[index] as string) <= refusedAt; index += 1) {
+      solvedAtEnd[index] = (solvedAtEnd[index] ?? 0) + 1;
+    }
+  }
+
   let backlog = Number(initial.count);
   buckets.forEach((bucket, index) => {
     backlog += bucket.opened - (resolved[index] ?? 0);
-    bucket.backlog = backlog;
+    bucket.backlog = backlog - (solvedAtEnd[index] ?? 0);
     bucket.slaCompliance = bucket.slaMeasured === 0 ? null : (inTime[index] ?? 0) / bucket.slaMeasured;
   });
   return { timeZone: query.timeZone, interval: query.interval, buckets };

@@ -69,7 +69,7 @@ async function recomputeDay(db: Kysely<Database>, day: string, aggregates: Aggre
         dimension,
         day,
         entity_id: Number(row.entityId),
-        key: row.key === null || row.key === undefined ? '' : String(row.key),
+        key: row.key === null || row.key === undefined ? '' : String(row.key as string | number),
         ...Object.fromEntries(Object.entries(FIGURE_COLUMNS).map(([alias, column]) => [column, Number(row[alias] ?? 0)])),
       }));
       // A few hundred rows at most; SQLite allows 32,766 bound values per statement.
