@@ -4,9 +4,12 @@ import { FIGURE_DEFINITIONS, FIGURES } from './figures.js';
 import { GROUP_BY_LABELS } from './labels.js';
 import type { Report } from './report.js';
 
-/** Formats seconds as GLPI does in its exports: HH:MM:SS, hours going past 24 (1094:29:31). */
+/**
+ * Formats seconds as GLPI does in its exports: HH:MM:SS, hours going past 24 (1094:29:31), with the
+ * fraction of a second of an average dropped rather than rounded, so an export shows GLPI's text.
+ */
 export function formatDuration(seconds: number): string {
-  const total = Math.round(seconds);
+  const total = Math.floor(seconds);
   const hours = Math.floor(total / 3600);
   const minutes = Math.floor((total % 3600) / 60);
   const rest = total % 60;

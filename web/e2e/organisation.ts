@@ -77,6 +77,14 @@ export async function createOrganisation(suffix = ''): Promise<Organisation> {
   return { entityId: entity.id, nurse, otherNurse, technicianN1, technicianN2, manager, groupN2: { id: group.id, name: group.name } };
 }
 
+/** Opens the web app in `page` with the session of an API sign-in, skipping the sign-in page, so that a spec signs each user in once. */
+export async function openWithSession(page: Page, session: ApiSession, path = '/'): Promise<void> {
+  const state = await session.context.storageState();
+  await page.context().addCookies(state.cookies);
+  await page.goto(path);
+  await expect(page.getByRole('button', { name: 'Se déconnecter' })).toBeVisible();
+}
+
 /** Signs in through the web app's sign-in page. */
 export async function signInUi(page: Page, login: string, password = USER_PASSWORD): Promise<void> {
   await page.goto('/');

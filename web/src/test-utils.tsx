@@ -3,8 +3,37 @@ import { render } from '@testing-library/react';
 import type { ReactElement } from 'react';
 import { MemoryRouter, Route, Routes } from 'react-router';
 import { vi } from 'vitest';
-import type { Me } from './api/types';
+import type { Me, Ticket } from './api/types';
 import { SessionProvider } from './session/SessionProvider';
+
+/** Builds a ticket as the API returns it: a new incident of average priority, with `values` applied. */
+export function sampleTicket(values: Partial<Ticket> & Pick<Ticket, 'id'>): Ticket {
+  return {
+    entityId: 1,
+    type: 'incident',
+    title: `Panne ${values.id}`,
+    description: values.title ?? '',
+    status: 'new',
+    urgency: 3,
+    impact: 3,
+    priority: 3,
+    categoryId: null,
+    requester: { id: 30, name: 'Durand Alice' },
+    observers: [],
+    assignedUsers: [],
+    assignedGroups: [],
+    locationId: null,
+    level: null,
+    criticality: null,
+    priorityReason: null,
+    waitingReason: null,
+    openedAt: '2026-12-04T08:00:00.000Z',
+    updatedAt: '2026-12-04T09:00:00.000Z',
+    solvedAt: null,
+    closedAt: null,
+    ...values,
+  };
+}
 
 export const TECHNICIAN: Me = {
   id: 7,
@@ -15,12 +44,15 @@ export const TECHNICIAN: Me = {
   timeZone: 'Europe/Paris',
   interface: 'central',
   rights: { 'ticket:read': [1], 'ticket:update': [1], 'ticket:approve': [1] },
+  groups: [],
   csrfToken: 'csrf-token-1',
 };
 
 export interface RecordedCall {
   method: string;
   path: string;
+  /** The query string's parameters. */
+  query: URLSearchParams;
   headers: Record<string, string>;
   body: unknown;
 }
@@ -36,7 +68,8 @@ export function fakeApi(routes: Record<string, Handler>): RecordedCall[] {
   vi.stubGlobal('fetch', async (url: string, init: RequestInit = {}) => {
     const path = url.replace(/^\/api\/v1/, '').split('?')[0] ?? '';
     const method = init.method ?? 'GET';
-    const call = { method, path, headers: (init.headers ?? {}) as Record<string, string>, body: typeof init.body === 'string' ? JSON.parse(init.body) : undefined };
+    const query = new URLSearchParams(url.split('?')[1] ?? '');
+    const call = { method, path, query, headers: (init.headers ?? {}) as Record<string, string>, body: typeof init.body === 'string' ? JSON.parse(init.body) : undefined };
     calls.push(call);
     const handler = routes[`${method} ${path}`];
     const answer = handler === undefined ? { status: 404, body: { code: 'route_not_found', detail: 'Route inconnue' } } : handler(call);

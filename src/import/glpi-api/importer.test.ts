@@ -2,11 +2,14 @@ import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
 import { parse } from 'csv-parse/sync';
+import type { LightMyRequestResponse } from 'fastify';
 import { DateTime } from 'luxon';
 import { startTestServer } from '../../../test/helpers/server.js';
 import type { TestServer } from '../../../test/helpers/server.js';
 import { SYSTEM_CONTEXT } from '../../audit/audit.js';
 import { verifyAuditChain } from '../../audit/verify.js';
+import { FIGURE_DEFINITIONS, FIGURES } from '../../stats/figures.js';
+import type { Figure, Figures } from '../../stats/figures.js';
 import { readGlpiSample } from '../importer-testing.js';
 import { importGlpiApi } from './importer.js';
 import type { GlpiApiImportReport } from './importer.js';
@@ -29,6 +32,57 @@ const logins = (rows: Row[], type: number) =>
     .filter((row) => row.type === type)
     .map((row) => (typeof row.users_id === 'string' ? row.users_id : String(row.alternative_email)))
     .sort();
+
+/** GLPI 10's headers in its per-technician statistics export, for each figure of Guichet's report. */
+const GLPI_HEADERS: Readonly<Record<Figure, string>> = {
+  opened: 'Nombre de tickets ouverts',
+  solved: 'Nombre de tickets résolus',
+  late: 'Nombre de tickets en retard',
+  closed: 'Nombre de tickets fermés',
+  surveysSent: "Nombre d'enquêtes de satisfaction ouvertes",
+  surveysAnswered: 'Nombre de réponses aux enquête de satisfaction',
+  averageRating: 'Satisfaction moyenne',
+  averageTakeDelaySeconds: 'Delai moyen de prise en compte',
+  averageSolveDelaySeconds: 'Délai moyen de résolution',
+  averageCloseDelaySeconds: 'Délai moyen de fermeture',
+  averageActionSeconds: 'Durée réelle moyenne de traitement du ticket',
+  totalActionSeconds: 'Durée réelle de traitement du ticket',
+};
+
+/** GLPI's statistics export of GH Luberon, 2025-06-01 to 2026-12-04: each row's cells by figure, keyed by the name GLPI shows. */
+function readGlpiStatistics(): Map<string, Record<Figure, string>> {
+  const records: string[][] = parse(readGlpiSample('stat-technicien-luberon.csv'), { delimiter: ';', bom: true, relax_column_count: true });
+  const [header, ...rows] = records;
+  const result = new Map<string, Record<Figure, string>>();
+  for (const row of rows) {
+    const cells = Object.fromEntries(FIGURES.map((figure) => [figure, row[header?.indexOf(GLPI_HEADERS[figure]) ?? -1] ?? ''])) as Record<Figure, string>;
+    result.set(row[0] ?? '', cells);
+  }
+  return result;
+}
+
+/** Reads a cell of GLPI's export as the report's number: seconds for HH:MM:SS, null for the `&nbsp;` GLPI writes for a rating without any answered survey. */
+function glpiValue(figure: Figure, text: string): number | null {
+  if (FIGURE_DEFINITIONS[figure].kind !== 'duration') return text === '&nbsp;' ? null : Number(text);
+  const match = /^(\d+):(\d{2}):(\d{2})$/.exec(text);
+  assert.ok(match, `${figure}: duration ${text}`);
+  return Number(match[1]) * 3600 + Number(match[2]) * 60 + Number(match[3]);
+}
+
+/**
+ * Brings a report value to the precision of GLPI's export: GLPI drops the fraction of a second of
+ * an average, writes 00:00:00 where no ticket gives a value, and rounds ratings to one decimal.
+ */
+function atGlpiPrecision(figure: Figure, value: number | null): number | null {
+  switch (FIGURE_DEFINITIONS[figure].kind) {
+    case 'duration':
+      return Math.floor(value ?? 0);
+    case 'rating':
+      return value === null ? null : Math.round(value * 10) / 10;
+    default:
+      return value;
+  }
+}
 
 describe('GLPI API import', () => {
   const recording = new Recording();
@@ -228,23 +282,118 @@ describe('GLPI API import', () => {
     assert.equal(result.ok, true);
   });
 
-  test('per-technician statistics match GLPI', async () => {
-    const records: string[][] = parse(readGlpiSample('stat-technicien-luberon.csv'), { delimiter: ';', bom: true, relax_column_count: true });
-    const [header, ...rows] = records;
-    const column = (label: string) => header?.indexOf(label) ?? -1;
+  /** Requests Guichet's report by technician, as JSON or as an export, over the period of GLPI's export. */
+  async function technicianReport(path = '/api/v1/stats/report'): Promise<LightMyRequestResponse> {
     const from = DateTime.fromISO('2025-06-01', { zone: 'Europe/Paris' }).toUTC().toISO() ?? '';
     const to = DateTime.fromISO('2026-12-05', { zone: 'Europe/Paris' }).toUTC().toISO() ?? '';
-    const response = await server.call('GET', `/api/v1/stats/report?groupBy=technician&from=${from}&to=${to}`, { as: server.admin });
+    const response = await server.call('GET', `${path}?groupBy=technician&from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`, { as: server.admin });
     assert.equal(response.statusCode, 200, response.body);
-    const figures = new Map(response.json<{ rows: { label: string; figures: Record<string, number> }[] }>().rows.map((row) => [row.label, row.figures]));
-    const named = rows.filter((row) => (row[0] ?? '') !== '');
-    assert.equal(named.length, 4);
-    for (const row of named) {
-      const name = row[0] ?? '';
-      assert.equal(figures.get(name)?.opened, Number(row[column('Nombre de tickets ouverts')]), `${name}: opened`);
-      assert.equal(figures.get(name)?.solved, Number(row[column('Nombre de tickets résolus')]), `${name}: solved`);
-      assert.equal(figures.get(name)?.closed, Number(row[column('Nombre de tickets fermés')]), `${name}: closed`);
+    return response;
+  }
+
+  /** Returns the report's figures keyed by row label, with '' for the row without technician as in GLPI's export. */
+  async function figuresByTechnician(): Promise<Map<string, Figures>> {
+    const rows = (await technicianReport()).json<{ rows: { key: unknown; label: string; figures: Figures }[] }>().rows;
+    return new Map(rows.map((row) => [row.key === null ? '' : row.label, row.figures]));
+  }
+
+  /** Lists the recorded tickets where the login is an assigned technician. */
+  function ticketsAssignedTo(login: string): Row[] {
+    return recording.tickets().filter((ticket) => recording.list(`/Ticket/${String(ticket.id)}/Ticket_User`).some((row) => row.type === 2 && row.users_id === login));
+  }
+
+  test('per-technician statistics match GLPI', async () => {
+    const glpi = readGlpiStatistics();
+    const guichet = await figuresByTechnician();
+    const technicians = [...glpi.keys()].filter((name) => name !== '').sort();
+    assert.deepEqual(technicians, ['Benoît Sarah', 'Caron Olivier', 'Morel Yannick', 'Vasseur Léa']);
+    assert.deepEqual([...guichet.keys()].filter((name) => name !== '').sort(), technicians);
+    for (const name of technicians) {
+      for (const figure of FIGURES) {
+        // GLPI weights this average wrongly, so the next test checks Guichet's value instead.
+        if (name === 'Morel Yannick' && figure === 'averageCloseDelaySeconds') continue;
+        assert.equal(atGlpiPrecision(figure, guichet.get(name)?.[figure] ?? null), glpiValue(figure, glpi.get(name)?.[figure] ?? ''), `${name}: ${figure}`);
+      }
     }
+  });
+
+  // GLPI 10 averages close delays per month of closing, multiplies each month's average by the
+  // number of tickets *solved* in that month, and divides the sum by the number of tickets closed.
+  // The result is the mean only when every ticket is solved and closed in the same month. Three of
+  // Yannick Morel's tickets are not: 14236 (solved 2025-08, closed 2025-09), 14249 (2026-01,
+  // 2026-02) and 14262 (2026-07, 2026-08, a month in which he solved nothing, so its 1,019,105 s
+  // weigh zero). GLPI shows 48:37:05. Guichet keeps the mean of the 19 tickets closed in the period:
+  // 5,401,524 s / 19 = 284,290.7 s, exported as 78:58:10.
+  test('close delay mean, unlike GLPI', async () => {
+    const inPeriod = (value: unknown) => typeof value === 'string' && value >= '2025-06-01 00:00:00' && value < '2026-12-05 00:00:00';
+    const tickets = ticketsAssignedTo('ymorel');
+    const solved = tickets.filter((ticket) => (ticket.status === 5 || ticket.status === 6) && inPeriod(ticket.solvedate));
+    const closed = tickets.filter((ticket) => ticket.status === 6 && inPeriod(ticket.closedate));
+    const month = (value: unknown) => String(value).slice(0, 7);
+    assert.deepEqual(closed.filter((ticket) => month(ticket.solvedate) !== month(ticket.closedate)).map((ticket) => ticket.id), [14236, 14249, 14262]);
+
+    const closeDelays = closed.map((ticket) => Number(ticket.close_delay_stat));
+    assert.equal(closeDelays.length, 19);
+    const mean = closeDelays.reduce((sum, delay) => sum + delay, 0) / closeDelays.length;
+    assert.equal((await figuresByTechnician()).get('Morel Yannick')?.averageCloseDelaySeconds, mean);
+
+    // GLPI's figure follows from its weighting, each month's product rounded to the second as GLPI does.
+    let weighted = 0;
+    for (const closingMonth of new Set(closed.map((ticket) => month(ticket.closedate)))) {
+      const ofMonth = closed.filter((ticket) => month(ticket.closedate) === closingMonth);
+      const monthAverage = ofMonth.reduce((sum, ticket) => sum + Number(ticket.close_delay_stat), 0) / ofMonth.length;
+      weighted += Math.round(monthAverage * solved.filter((ticket) => month(ticket.solvedate) === closingMonth).length);
+    }
+    const glpiText = readGlpiStatistics().get('Morel Yannick')?.averageCloseDelaySeconds ?? '';
+    assert.equal(glpiText, '48:37:05');
+    assert.equal(glpiValue('averageCloseDelaySeconds', glpiText), Math.floor(weighted / closed.length));
+  });
+
+  // GLPI lists the tickets without an assigned technician in a row without a name, but fills that
+  // row by selecting the tickets whose assignment row has no user, and an assignment row always has
+  // one, so GLPI shows zeros. Guichet's row "Aucun technicien" counts them: 14285 (assigned to a
+  // group only) and 14288 to 14292 (Nouveau), all opened in the period and none solved.
+  test('row without technician, unlike GLPI', async () => {
+    const glpiRow = readGlpiStatistics().get('');
+    assert.ok(glpiRow);
+    for (const figure of FIGURES) assert.equal(atGlpiPrecision(figure, glpiValue(figure, glpiRow[figure])), figure === 'averageRating' ? null : 0, `GLPI ${figure}`);
+
+    const unassigned = recording.tickets().filter((ticket) => !recording.list(`/Ticket/${String(ticket.id)}/Ticket_User`).some((row) => row.type === 2));
+    assert.deepEqual(unassigned.map((ticket) => ticket.id), [14285, 14288, 14289, 14290, 14291, 14292]);
+    const row = (await figuresByTechnician()).get('');
+    assert.ok(row);
+    // No ticket of the row is solved or closed, so its averages are null and its other counts and total task time zero.
+    for (const figure of FIGURES) {
+      let expected: number | null = null;
+      if (figure === 'opened') expected = unassigned.length;
+      else if (FIGURE_DEFINITIONS[figure].kind === 'count' || figure === 'totalActionSeconds') expected = 0;
+      assert.equal(row[figure], expected, figure);
+    }
+  });
+
+  test('CSV export writes GLPI cells', async () => {
+    const glpi = readGlpiStatistics();
+    const response = await technicianReport('/api/v1/stats/report.csv');
+    const records = parse<Record<string, string>>(response.rawPayload, { bom: true, delimiter: ';', columns: true });
+    for (const record of records) {
+      const name = record['Technicien assigné'] ?? '';
+      // The previous test compares this row with GLPI's row without a name.
+      if (name === 'Aucun technicien') continue;
+      const cells = glpi.get(name);
+      assert.ok(cells, `GLPI row of ${name}`);
+      for (const figure of FIGURES) {
+        const text = record[FIGURE_DEFINITIONS[figure].label.fr] ?? '';
+        if (name === 'Morel Yannick' && figure === 'averageCloseDelaySeconds') {
+          assert.equal(text, '78:58:10');
+        } else if (figure === 'averageRating') {
+          // Guichet writes a decimal comma and always one decimal ("3,0" where GLPI writes "3").
+          assert.equal(Number(text.replace(',', '.')), Number(cells[figure]), `${name}: ${figure}`);
+        } else {
+          assert.equal(text, cells[figure], `${name}: ${figure}`);
+        }
+      }
+    }
+    assert.equal(records.length, glpi.size);
   });
 
   test('second run creates nothing', async () => {

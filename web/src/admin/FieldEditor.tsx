@@ -41,7 +41,7 @@ export function FieldEditor({ field, value, error, onChange }: EditorProps) {
     password: t('admin.passwordHint'),
     json: t(`admin.jsonHint.${field.name}`, { defaultValue: '' }),
   };
-  const hint = hints[field.kind] || undefined;
+  const hint = hints[field.kind] || t(`admin.fieldHint.${field.name}`, { defaultValue: '' }) || undefined;
   return (
     <Field label={label} error={error} hint={hint} required={field.required === true && field.kind !== 'password'}>
       {(control) => {

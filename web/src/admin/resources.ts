@@ -51,12 +51,15 @@ export const RESOURCES: ResourceSpec[] = [
     key: 'entities',
     path: '/entities',
     right: 'entity',
-    columns: ['completeName', 'type', 'autocloseDays', 'calendarId'],
+    columns: ['completeName', 'type', 'autocloseDays', 'satisfactionRate', 'satisfactionDelayDays', 'calendarId'],
     fields: [
       { name: 'name', kind: 'text', required: true },
       { name: 'parentId', kind: 'reference', reference: '/entities', required: true },
       { name: 'type', kind: 'select', options: ['group', 'hospital', 'ehpad', 'administrative', 'other'], required: true, initial: 'hospital' },
       { name: 'autocloseDays', kind: 'number', nullable: true, min: 0, max: 365 },
+      // The initial values are the server's defaults for a new entity.
+      { name: 'satisfactionRate', kind: 'number', required: true, min: 0, max: 100, initial: 100 },
+      { name: 'satisfactionDelayDays', kind: 'number', required: true, min: 1, max: 365, initial: 30 },
       { name: 'calendarId', kind: 'reference', reference: '/calendars', nullable: true },
     ],
   },

@@ -52,7 +52,8 @@ function toApiValue(field: FieldSpec, value: unknown): unknown {
       return text === '' ? undefined : text;
     case 'number':
     case 'reference':
-      if (text === '') return field.nullable === true ? null : undefined;
+      // An empty required number is sent as null, so that the server names the missing field.
+      if (text === '') return field.nullable === true || (field.kind === 'number' && field.required === true) ? null : undefined;
       return Number(text);
     case 'minutes':
       if (text === '') return field.nullable === true ? null : undefined;

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { api, ApiError, queryString } from './client';
-import type { Category, Entity, Group, ListOf, Location, UserSummary } from './types';
+import type { Category, Entity, Group, ListOf, Location, Service, UserSummary } from './types';
 
 // Lists small enough to load whole (the API pages them by 500 at most).
 const WHOLE = 500;
@@ -17,6 +17,7 @@ function useWholeList<T>(key: string, path: string, enabled: boolean) {
 export const useEntities = (enabled = true) => useWholeList<Entity>('entities', '/entities', enabled);
 export const useGroups = (enabled = true) => useWholeList<Group>('groups', '/groups', enabled);
 export const useLocations = (enabled = true) => useWholeList<Location>('locations', '/locations', enabled);
+export const useServices = (enabled = true) => useWholeList<Service>('services', '/services', enabled);
 
 /**
  * The category list; `available` is false when the server has no category route (404) or the

@@ -6,20 +6,47 @@ import type { Ticket, TicketPage, TimelineItem } from './types';
 export interface TicketQuery {
   status?: string;
   type?: string;
+  /** Priority, urgency and impact take one level or a comma-separated list ("5,6"). */
   priority?: string;
+  urgency?: string;
+  impact?: string;
   q?: string;
+  /** Entity, service and location take one id or a comma-separated list; service also takes 'none'. */
   entityId?: string;
+  serviceId?: string;
+  locationId?: string;
   requesterId?: string | number;
+  /** Job profile of the requester's account, or 'none'. */
+  requesterProfile?: string;
   assignedUserId?: string | number;
   assignedGroupId?: string | number;
+  /** 'true': tickets that no technician is assigned to, though a group may be; 'false': tickets with one. */
+  withoutTechnician?: string;
+  /** A category and its sub-categories, or 'none' for tickets without a category. */
   categoryId?: string | number;
+  /** 'false': the category alone, without its sub-categories. */
+  includeSubcategories?: string;
+  /** N1, N2, N3, or 'none'. */
   level?: string;
+  /** Date ranges are ISO instants with an offset; each "To" bound is exclusive. */
   openedFrom?: string;
   openedTo?: string;
+  updatedFrom?: string;
+  updatedTo?: string;
+  solvedFrom?: string;
+  solvedTo?: string;
+  closedFrom?: string;
+  closedTo?: string;
   /** 'true': running tickets past their TTR deadline. */
   late?: string;
   /** Running tickets whose TTR deadline falls before this instant. */
   dueBefore?: string;
+  /** 'true': solved after the TTR deadline; 'false': solved in time. */
+  ttrLate?: string;
+  /** 'opened' or 'answered': the latest closing opened a satisfaction survey, or it was answered. */
+  survey?: string;
+  /** takeDelay, solveDelay, closeDelay or actionTime: tickets where that value is known. */
+  measured?: string;
   sort?: string;
   order?: 'asc' | 'desc';
   page?: number;

@@ -30,6 +30,8 @@ export interface Me {
   timeZone: string;
   interface: 'central' | 'helpdesk';
   rights: Record<string, number[]>;
+  /** Groups the user belongs to, ordered by name. */
+  groups: { id: number; name: string }[];
   csrfToken: string | null;
 }
 
@@ -87,6 +89,8 @@ export interface TicketSla {
 export interface TicketPage {
   items: Ticket[];
   total: number;
+  /** False when the server stopped counting a common search text: there are at least `total` tickets. */
+  totalExact: boolean;
   page: number;
   perPage: number;
 }
@@ -132,6 +136,11 @@ export interface UserSummary {
   firstName: string;
   lastName: string;
   entityId: number;
+}
+
+export interface Service extends Named {
+  entityId: number;
+  criticality: 'vital' | 'high' | 'normal' | 'low';
 }
 
 export interface Location extends Named {

@@ -11,6 +11,11 @@ import { hourWindow, type Placement, placeTasks, weekStart } from './placement';
 import '../tech/screens.css';
 
 const HOUR_HEIGHT_REM = 3;
+/**
+ * Weekday, day and short month in the locale's own order and case: "lundi 7 déc." in French,
+ * "Monday 7 Dec" in English. The stylesheet raises only the heading's first letter.
+ */
+const DAY_HEADING = { weekday: 'long', day: 'numeric', month: 'short' } as const;
 
 /** Week calendar of planned tasks, one column per weekday, filtered by technician. */
 export default function Planning() {
@@ -60,7 +65,7 @@ export default function Planning() {
         {days.map((day, index) => (
           <section key={day.toISODate()} className="planning-day" aria-labelledby={`day-${index}`}>
             <h2 id={`day-${index}`} className="planning-day-title">
-              {day.toFormat('cccc d LLL')}
+              {day.toLocaleString(DAY_HEADING)}
             </h2>
             <ul className="planning-slots" style={{ height: `${(shown.last - shown.first) * HOUR_HEIGHT_REM}rem` }}>
               {placements

@@ -5,6 +5,7 @@ import { Link, useNavigate, useParams } from 'react-router';
 import { api } from '../api/client';
 import { ticketKeys } from '../api/tickets';
 import { type CriticalityAnswers, PATIENT_CARE, PROFILES, SCOPES, SITES, type Ticket } from '../api/types';
+import { AttachmentPicker, CreatedWithFailures, type UploadFailure, uploadAttachments } from '../ui/AttachmentPicker';
 import { ErrorMessage, fieldError } from '../ui/ErrorMessage';
 import { Choice, Field } from '../ui/Field';
 import { NotFound } from '../ui/NotFound';
@@ -51,10 +52,13 @@ function ReportFormFor({ type }: { type: 'incident' | 'request' }) {
   const [patientCare, setPatientCare] = useState<PatientCare | ''>(type === 'request' ? 'unaffected' : '');
   const [reporter, setReporter] = useState<Reporter>(loadReporter);
   const [editReporter, setEditReporter] = useState(reporter.profile === '' || reporter.site === '');
+  const [files, setFiles] = useState<File[]>([]);
+  const [rejected, setRejected] = useState<{ ticketId: number; failures: UploadFailure[] } | null>(null);
 
+  // The files go to the ticket right after it is created; a rejected file does not undo the ticket.
   const create = useMutation({
-    mutationFn: () =>
-      api<Ticket>('/tickets', {
+    mutationFn: async () => {
+      const ticket = await api<Ticket>('/tickets', {
         method: 'POST',
         body: {
           type,
@@ -67,10 +71,16 @@ function ReportFormFor({ type }: { type: 'incident' | 'request' }) {
             ...(where.trim() === '' ? {} : { service: where.trim() }),
           },
         },
-      }),
-    onSuccess: async (ticket) => {
+      });
+      return { ticket, failures: await uploadAttachments(ticket.id, files) };
+    },
+    onSuccess: async ({ ticket, failures }) => {
       localStorage.setItem(REPORTER_KEY, JSON.stringify(reporter));
       await queryClient.invalidateQueries({ queryKey: ticketKeys.all });
+      if (failures.length > 0) {
+        setRejected({ ticketId: ticket.id, failures });
+        return;
+      }
       await navigate(`/tickets/${ticket.id}`, { state: { created: true } });
     },
   });
@@ -80,6 +90,21 @@ function ReportFormFor({ type }: { type: 'incident' | 'request' }) {
     create.mutate();
   };
   const error = create.error;
+
+  if (rejected !== null) {
+    return (
+      <div className="portal">
+        <h1>{type === 'incident' ? t('portal.reportIncident') : t('portal.makeRequest')}</h1>
+        <CreatedWithFailures message={t('attachments.portalCreatedWithFailures', { id: rejected.ticketId })} failures={rejected.failures}>
+          <p>
+            <Link className="button button-primary button-large" to={`/tickets/${rejected.ticketId}`}>
+              {t('attachments.openRequest')}
+            </Link>
+          </p>
+        </CreatedWithFailures>
+      </div>
+    );
+  }
 
   return (
     <div className="portal">
@@ -122,6 +147,7 @@ function ReportFormFor({ type }: { type: 'incident' | 'request' }) {
           />
         )}
         <ReporterFields reporter={reporter} onChange={setReporter} editing={editReporter} onEdit={() => setEditReporter(true)} error={error} />
+        <AttachmentPicker files={files} onChange={setFiles} disabled={create.isPending} />
         <ErrorMessage error={error} />
         <button type="submit" className="button button-primary button-large" disabled={create.isPending}>
           {create.isPending ? t('common.sending') : t('report.send')}

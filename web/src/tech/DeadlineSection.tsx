@@ -1,9 +1,11 @@
 import { useTranslation } from 'react-i18next';
-import { useTicketPage } from '../api/tickets';
+import { Link } from 'react-router';
+import { type TicketQuery, useTicketPage } from '../api/tickets';
 import type { Ticket } from '../api/types';
 import { ErrorMessage } from '../ui/ErrorMessage';
 import { useNow } from '../ui/useNow';
 import type { Column } from './columns';
+import { listLink } from './HomeSection';
 import { TicketTable } from './TicketTable';
 
 const COLUMNS: Column[] = ['id', 'title', 'ttrDueAt', 'priority', 'technician'];
@@ -27,13 +29,15 @@ export function DeadlineSection() {
   const now = useNow();
   // The window's end moves by whole minutes, so the query (and its cache key) changes once a minute.
   const dueBefore = new Date(Math.ceil((now + WINDOW_MS) / 60_000) * 60_000).toISOString();
-  const open = useTicketPage({ dueBefore, sort: 'ttrDueAt', order: 'asc', perPage: SHOWN });
+  const query: TicketQuery = { dueBefore, sort: 'ttrDueAt', order: 'asc' };
+  const open = useTicketPage({ ...query, perPage: SHOWN });
   const tickets = nearDeadline(open.data?.items ?? [], now).slice(0, SHOWN);
   return (
     <section aria-labelledby="deadline-title">
       <h2 id="deadline-title">{t('home.deadlines')}</h2>
       <ErrorMessage error={open.error} />
       {open.data !== undefined && tickets.length === 0 ? <p>{t('home.deadlinesEmpty')}</p> : <TicketTable caption={t('home.deadlines')} tickets={tickets} columns={COLUMNS} />}
+      <Link to={listLink(query)}>{t('home.seeAllDeadlines')}</Link>
     </section>
   );
 }

@@ -1,35 +1,11 @@
 import { fireEvent, screen, within } from '@testing-library/react';
 import { describe, expect, test } from 'vitest';
 import type { Status, Ticket } from '../api/types';
-import { fakeApi, renderSignedIn, TECHNICIAN } from '../test-utils';
+import { fakeApi, renderSignedIn, sampleTicket, TECHNICIAN } from '../test-utils';
 import { Kanban } from './Kanban';
 
 function ticket(id: number, status: Status): Ticket {
-  return {
-    id,
-    entityId: 1,
-    type: 'incident',
-    title: `Panne ${id}`,
-    description: '',
-    status,
-    urgency: 3,
-    impact: 3,
-    priority: 3,
-    categoryId: null,
-    requester: null,
-    observers: [],
-    assignedUsers: [{ id: 7, name: 'Martin Claire' }],
-    assignedGroups: [],
-    locationId: null,
-    level: null,
-    criticality: null,
-    priorityReason: null,
-    waitingReason: null,
-    openedAt: '2026-12-04T08:00:00.000Z',
-    updatedAt: '2026-12-04T09:00:00.000Z',
-    solvedAt: null,
-    closedAt: null,
-  };
+  return sampleTicket({ id, status, description: '', requester: null, assignedUsers: [{ id: 7, name: 'Martin Claire' }] });
 }
 
 const FORBIDDEN = { code: 'transition_forbidden', detail: 'Le passage du statut « En cours (attribué) » au statut « Clos » n’est pas autorisé pour votre profil.' };

@@ -1,12 +1,13 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { api } from '../api/client';
 import { useCategories, useEntities, useLocations } from '../api/organisation';
 import { ticketKeys } from '../api/tickets';
 import { PRIORITIES, type Ticket, type UserSummary } from '../api/types';
 import { useSession } from '../session/SessionProvider';
+import { AttachmentPicker, CreatedWithFailures, type UploadFailure, uploadAttachments } from '../ui/AttachmentPicker';
 import { ErrorMessage, fieldError } from '../ui/ErrorMessage';
 import { Field } from '../ui/Field';
 import { CriticalityFields, criticalityBody, EMPTY_CRITICALITY } from './CriticalityFields';
@@ -42,10 +43,13 @@ export default function NewTicket() {
   const [categoryId, setCategoryId] = useState('');
   const [criticality, setCriticality] = useState(EMPTY_CRITICALITY);
   const [override, setOverride] = useState<Override>({ urgency: '', impact: '', priority: '', reason: '' });
+  const [files, setFiles] = useState<File[]>([]);
+  const [rejected, setRejected] = useState<{ ticketId: number; failures: UploadFailure[] } | null>(null);
 
+  // The files go to the ticket right after it is created; a rejected file does not undo the ticket.
   const create = useMutation({
-    mutationFn: () =>
-      api<Ticket>('/tickets', {
+    mutationFn: async () => {
+      const ticket = await api<Ticket>('/tickets', {
         method: 'POST',
         body: {
           type,
@@ -62,9 +66,15 @@ export default function NewTicket() {
           ...(override.priority === '' ? {} : { priority: Number(override.priority) }),
           ...(override.reason.trim() === '' ? {} : { overrideReason: override.reason }),
         },
-      }),
-    onSuccess: async (ticket) => {
+      });
+      return { ticket, failures: await uploadAttachments(ticket.id, files) };
+    },
+    onSuccess: async ({ ticket, failures }) => {
       await queryClient.invalidateQueries({ queryKey: ticketKeys.all });
+      if (failures.length > 0) {
+        setRejected({ ticketId: ticket.id, failures });
+        return;
+      }
       await navigate(`/tickets/${ticket.id}`, { state: { created: true } });
     },
   });
@@ -87,6 +97,19 @@ export default function NewTicket() {
       )}
     </Field>
   );
+
+  if (rejected !== null) {
+    return (
+      <div className="stack-large new-ticket">
+        <h1>{t('newTicket.title')}</h1>
+        <CreatedWithFailures message={t('attachments.createdWithFailures', { id: rejected.ticketId })} failures={rejected.failures}>
+          <p>
+            <Link to={`/tickets/${rejected.ticketId}`}>{t('attachments.openTicket')}</Link>
+          </p>
+        </CreatedWithFailures>
+      </div>
+    );
+  }
 
   return (
     <form className="stack-large new-ticket" onSubmit={submit} noValidate>
@@ -164,6 +187,7 @@ export default function NewTicket() {
         <Field label={t('newTicket.description')} error={fieldError(error, 'description')} required>
           {(control) => <textarea {...control} rows={6} value={description} onChange={(event) => setDescription(event.target.value)} required />}
         </Field>
+        <AttachmentPicker files={files} onChange={setFiles} disabled={create.isPending} />
       </div>
 
       <CriticalityFields value={criticality} onChange={setCriticality} error={error} />

@@ -24,7 +24,7 @@ export function RequesterPicker({ label, hint, value, onChange, error }: Request
         <span className="label-text">{label}</span>
         <p className="picked">
           {value.lastName} {value.firstName} ({value.login}){' '}
-          <button type="button" className="button button-link" onClick={() => onChange(null)}>
+          <button type="button" className="button button-link" aria-label={t('picker.changeOne', { label })} onClick={() => onChange(null)}>
             {t('picker.change')}
           </button>
         </p>

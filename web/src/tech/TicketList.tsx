@@ -1,45 +1,42 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { useTicketPage } from '../api/tickets';
 import { ErrorMessage } from '../ui/ErrorMessage';
 import { Field } from '../ui/Field';
 import { BulkActions } from './BulkActions';
-import { type Column, COLUMNS } from './columns';
+import type { BulkResult } from './bulk';
+import { ColumnChooser } from './ColumnChooser';
+import { type ColumnLayout, loadLayout, saveLayout, shownColumns } from './columnLayout';
 import { Kanban } from './Kanban';
-import { type FilterValues, ListFilters } from './ListFilters';
-import { fromSavedQuery, PAGE_SIZES, readListState, toSavedQuery, toTicketQuery } from './listQuery';
+import { ListFilters } from './ListFilters';
+import { type FilterValues, fromSavedQuery, PAGE_SIZES, readListState, toSavedQuery, toTicketQuery } from './listQuery';
 import { SavedSearches } from './SavedSearches';
 import { type SortState, TicketTable } from './TicketTable';
 import './screens.css';
 
-const COLUMNS_KEY = 'guichet.columns';
-
-function loadColumns(): Column[] {
-  try {
-    const stored = JSON.parse(localStorage.getItem(COLUMNS_KEY) ?? 'null') as unknown;
-    if (Array.isArray(stored)) {
-      const chosen = COLUMNS.filter((column) => stored.includes(column));
-      if (chosen.length > 0) return chosen;
-    }
-  } catch {
-    // A damaged value falls back to every column.
-  }
-  return [...COLUMNS];
-}
-
-/** Renders the ticket list, like GLPI's: filters, saved searches, chosen columns, sortable headers, pages, bulk actions, and a Kanban view. */
+/** Renders the ticket list, like GLPI's: filters, saved searches, chosen and ordered columns, sortable headers, pages, bulk actions, and a Kanban view. */
 export default function TicketList() {
   const { t } = useTranslation();
   const [params, setParams] = useSearchParams();
   const state = readListState(params);
-  const [columns, setColumns] = useState<Column[]>(loadColumns);
+  const [layout, setLayout] = useState<ColumnLayout>(loadLayout);
   const [selected, setSelected] = useState<ReadonlySet<number>>(new Set());
+  // Set by the first bulk action, so its summary stays on screen after its tickets leave the selection.
+  const [bulkUsed, setBulkUsed] = useState(false);
+  // Titles of the tickets seen on any page, so the bulk merge can name a selection spread over several pages.
+  const titles = useRef(new Map<number, string>());
 
   const query = toTicketQuery(state);
   const tickets = useTicketPage(query);
   const total = tickets.data?.total ?? 0;
+  const totalExact = tickets.data?.totalExact ?? true;
   const pages = Math.max(1, Math.ceil(total / state.perPage));
+  // Past an inexact total, a full page may be followed by more.
+  const lastPage = totalExact ? state.page >= pages : (tickets.data?.items.length ?? 0) < state.perPage;
+  useEffect(() => {
+    for (const ticket of tickets.data?.items ?? []) titles.current.set(ticket.id, ticket.title);
+  }, [tickets.data]);
 
   const update = (changes: Record<string, string | number | undefined>) => {
     const next = new URLSearchParams(params);
@@ -49,18 +46,20 @@ export default function TicketList() {
     }
     setParams(next);
   };
-  const applyFilters = (values: FilterValues) => update({ ...values, page: undefined, assignedUserId: undefined, requesterId: undefined });
+  const applyFilters = (values: FilterValues) => update({ ...values, page: undefined });
   const sortBy = (sort: SortState) => update({ sort: sort.sort, order: sort.order, page: undefined });
   const openSaved = (saved: Record<string, string>) => {
     const next = fromSavedQuery(saved);
     if (state.view === 'kanban') next.set('view', 'kanban');
     setParams(next);
   };
-  const toggleColumn = (column: Column, shown: boolean) => {
-    const next = COLUMNS.filter((item) => (item === column ? shown : columns.includes(item)));
-    if (next.length === 0) return;
-    setColumns(next);
-    localStorage.setItem(COLUMNS_KEY, JSON.stringify(next));
+  const changeLayout = (next: ColumnLayout) => {
+    setLayout(next);
+    saveLayout(next);
+  };
+  const finishBulk = (result: BulkResult) => {
+    setBulkUsed(true);
+    setSelected(new Set(result.failed.map((failure) => failure.id)));
   };
   const changeSelection = (ids: number[], checked: boolean) => {
     const next = new Set(selected);
@@ -89,30 +88,19 @@ export default function TicketList() {
         <Kanban query={query} />
       ) : (
         <>
-          <details className="column-picker">
-            <summary>{t('list.columns')}</summary>
-            <fieldset>
-              <legend className="visually-hidden">{t('list.columns')}</legend>
-              {COLUMNS.map((column) => (
-                <label key={column} className="checkbox">
-                  <input type="checkbox" checked={columns.includes(column)} onChange={(event) => toggleColumn(column, event.target.checked)} />
-                  {t(`columns.${column}`)}
-                </label>
-              ))}
-            </fieldset>
-          </details>
-          {selected.size > 0 && <BulkActions ids={[...selected]} onDone={(result) => setSelected(new Set(result.failed.map((failure) => failure.id)))} />}
+          <ColumnChooser layout={layout} onChange={changeLayout} />
+          {(selected.size > 0 || bulkUsed) && <BulkActions ids={[...selected]} titles={titles.current} onDone={finishBulk} />}
           <ErrorMessage error={tickets.error} />
           <p role="status" className="muted">
-            {t('list.count', { count: total })}
+            {totalExact ? t('list.count', { count: total }) : t('list.countAtLeast', { count: total })}
           </p>
-          <TicketTable caption={t('list.title')} tickets={tickets.data?.items ?? []} columns={columns} sort={state.sort} onSort={sortBy} selection={{ selected, onChange: changeSelection }} />
+          <TicketTable caption={t('list.title')} tickets={tickets.data?.items ?? []} columns={shownColumns(layout)} sort={state.sort} onSort={sortBy} selection={{ selected, onChange: changeSelection }} />
           <nav className="pagination" aria-label={t('list.pagination')}>
             <button type="button" className="button button-secondary" disabled={state.page <= 1} onClick={() => update({ page: state.page - 1 })}>
               {t('list.previous')}
             </button>
-            <span>{t('list.pageOf', { page: state.page, pages })}</span>
-            <button type="button" className="button button-secondary" disabled={state.page >= pages} onClick={() => update({ page: state.page + 1 })}>
+            <span>{totalExact ? t('list.pageOf', { page: state.page, pages }) : t('list.pageOfAtLeast', { page: state.page, pages })}</span>
+            <button type="button" className="button button-secondary" disabled={lastPage} onClick={() => update({ page: state.page + 1 })}>
               {t('list.next')}
             </button>
             <Field label={t('list.perPage')}>

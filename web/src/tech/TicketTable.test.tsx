@@ -1,35 +1,11 @@
 import { fireEvent, screen } from '@testing-library/react';
 import { describe, expect, test } from 'vitest';
 import type { Ticket } from '../api/types';
-import { fakeApi, renderSignedIn, TECHNICIAN } from '../test-utils';
+import { fakeApi, renderSignedIn, sampleTicket, TECHNICIAN } from '../test-utils';
 import { TicketTable } from './TicketTable';
 
 function ticket(id: number, priority: number, title: string): Ticket {
-  return {
-    id,
-    entityId: 1,
-    type: 'incident',
-    title,
-    description: title,
-    status: 'new',
-    urgency: 3,
-    impact: 3,
-    priority,
-    categoryId: null,
-    requester: { id: 30, name: 'Durand Alice' },
-    observers: [],
-    assignedUsers: [],
-    assignedGroups: [],
-    locationId: null,
-    level: null,
-    criticality: null,
-    priorityReason: null,
-    waitingReason: null,
-    openedAt: '2026-12-04T08:00:00.000Z',
-    updatedAt: '2026-12-04T09:00:00.000Z',
-    solvedAt: null,
-    closedAt: null,
-  };
+  return sampleTicket({ id, priority, title });
 }
 
 const TICKETS = [ticket(101, 6, 'Bloc sans réseau'), ticket(102, 2, 'Souris cassée'), ticket(103, 4, 'Imprimante bloquée')];

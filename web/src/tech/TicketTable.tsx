@@ -1,7 +1,7 @@
 import { type KeyboardEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { namesById, useCategories, useEntities } from '../api/organisation';
+import { namesById, useCategories, useEntities, useLocations } from '../api/organisation';
 import type { Ticket } from '../api/types';
 import { useSession } from '../session/SessionProvider';
 import { useNow } from '../ui/useNow';
@@ -37,6 +37,7 @@ export function TicketTable({ caption, tickets, columns, sort, onSort, selection
   const navigate = useNavigate();
   const entities = useEntities();
   const categories = useCategories();
+  const locations = useLocations(columns.includes('location'));
   const now = useNow();
   const [active, setActive] = useState(0);
   const rows = useRef<(HTMLTableRowElement | null)[]>([]);
@@ -46,6 +47,7 @@ export function TicketTable({ caption, tickets, columns, sort, onSort, selection
     timeZone: me.timeZone,
     entityNames: namesById(entities.data?.items, (entity) => entity.completeName),
     categoryNames: namesById(categories.data?.items, (category) => category.completeName),
+    locationNames: namesById(locations.data?.items, (location) => location.completeName),
     now,
   };
 

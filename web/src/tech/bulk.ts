@@ -33,3 +33,15 @@ export async function runBulk(ids: readonly number[], request: (id: number) => P
   });
   return result;
 }
+
+/**
+ * Merges every selected ticket except the target into it, one at a time: each merge locks the
+ * target, and running them in order of `ids` adds the target's followups in that order.
+ */
+export function runMerge(ids: readonly number[], intoTicketId: number, merge: (id: number) => Promise<unknown>): Promise<BulkResult> {
+  return runBulk(
+    ids.filter((id) => id !== intoTicketId),
+    merge,
+    1,
+  );
+}

@@ -8,7 +8,7 @@ import { ttrState } from './sla';
 import { SlaCountdown } from './SlaCountdown';
 
 /** Columns of the ticket list, in GLPI's order. */
-export const COLUMNS = ['id', 'title', 'entity', 'status', 'requester', 'openedAt', 'updatedAt', 'ttrDueAt', 'priority', 'technician', 'category'] as const;
+export const COLUMNS = ['id', 'title', 'entity', 'status', 'requester', 'location', 'openedAt', 'updatedAt', 'ttrDueAt', 'priority', 'technician', 'category'] as const;
 export type Column = (typeof COLUMNS)[number];
 
 /** API sort key of the columns the server can sort on. */
@@ -28,6 +28,7 @@ export interface CellContext {
   timeZone: string;
   entityNames: Map<number, string>;
   categoryNames: Map<number, string>;
+  locationNames: Map<number, string>;
   /** Current time in milliseconds, for the SLA countdown. */
   now: number;
 }
@@ -51,6 +52,8 @@ export function renderCell(column: Column, ticket: Ticket, context: CellContext)
       return <StatusBadge status={ticket.status} />;
     case 'requester':
       return ticket.requester?.name ?? '';
+    case 'location':
+      return ticket.locationId === null ? '' : (context.locationNames.get(ticket.locationId) ?? '');
     case 'openedAt':
       return formatDateTime(ticket.openedAt, context.language, context.timeZone);
     case 'updatedAt':
