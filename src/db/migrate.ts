@@ -16,6 +16,7 @@ import * as periodIndexes from './migrations/20261204_0012_period_indexes.js';
 import * as periodStatusIndexes from './migrations/20261204_0013_period_status_indexes.js';
 import * as ticketCounts from './migrations/20261204_0014_ticket_counts.js';
 import * as ticketStatsDays from './migrations/20261204_0015_ticket_stats_days.js';
+import * as periodIndexIds from './migrations/20261205_0016_period_index_ids.js';
 import type { MigrationDb } from './migrations/helpers.js';
 
 interface EngineAwareMigration {
@@ -39,6 +40,7 @@ const migrations: Record<string, EngineAwareMigration> = {
   '20261204_0013_period_status_indexes': periodStatusIndexes,
   '20261204_0014_ticket_counts': ticketCounts,
   '20261204_0015_ticket_stats_days': ticketStatsDays,
+  '20261205_0016_period_index_ids': periodIndexIds,
 };
 
 class ListedMigrationProvider implements MigrationProvider {

@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import type { Principal } from '../access/principal.js';
 import type { Executor } from '../db/connection.js';
 import { countVisibleByStatus } from '../tickets/counts.js';
-import { filteredTickets } from '../tickets/search.js';
+import { filteredTicketBranches } from '../tickets/search.js';
 import { RUNNING_STATUSES, STATUSES, type Status } from '../tickets/status.js';
 
 export type Counters = Record<Status | 'all' | 'late' | 'dueSoon', number>;
@@ -16,21 +16,28 @@ export type Counters = Record<Status | 'all' | 'late' | 'dueSoon', number>;
 export async function countTickets(db: Executor, principal: Principal, options: { now: Date; dueSoonHours: number }): Promise<Counters> {
   const now = options.now.toISOString();
   const soon = new Date(options.now.getTime() + options.dueSoonHours * 3_600_000).toISOString();
-  const base = await filteredTickets(db, principal, {});
-
+  // One query per visibility branch, each served by the (status, ttr_due_at, entity_id) index.
+  const branches = await filteredTicketBranches(db, principal, {});
   const [byStatus, deadlines] = await Promise.all([
     countVisibleByStatus(db, principal),
-    base
-      .where('tickets.status', 'in', RUNNING_STATUSES)
-      .where('tickets.ttr_due_at', '<', soon)
-      .select([
-        sql<number | null>`sum(case when tickets.ttr_due_at < ${now} then 1 else 0 end)`.as('late'),
-        sql<number | null>`sum(case when tickets.ttr_due_at >= ${now} then 1 else 0 end)`.as('dueSoon'),
-      ])
-      .executeTakeFirstOrThrow(),
+    Promise.all(
+      branches.map(({ select }) =>
+        select
+          .where('tickets.status', 'in', RUNNING_STATUSES)
+          .where('tickets.ttr_due_at', '<', soon)
+          .select([
+            sql<number | null>`sum(case when tickets.ttr_due_at < ${now} then 1 else 0 end)`.as('late'),
+            sql<number | null>`sum(case when tickets.ttr_due_at >= ${now} then 1 else 0 end)`.as('dueSoon'),
+          ])
+          .executeTakeFirstOrThrow(),
+      ),
+    ).then((rows) => ({
+      late: rows.reduce((sum, row) => sum + Number(row.late ?? 0), 0),
+      dueSoon: rows.reduce((sum, row) => sum + Number(row.dueSoon ?? 0), 0),
+    })),
   ]);
 
-  const counters: Counters = { all: 0, late: Number(deadlines.late ?? 0), dueSoon: Number(deadlines.dueSoon ?? 0), ...(Object.fromEntries(STATUSES.map((status) => [status, 0])) as Record<Status, number>) };
+  const counters: Counters = { all: 0, late: deadlines.late, dueSoon: deadlines.dueSoon, ...(Object.fromEntries(STATUSES.map((status) => [status, 0])) as Record<Status, number>) };
   for (const row of byStatus) {
     const count = Number(row.count);
     counters.all += count;

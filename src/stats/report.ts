@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import type { Principal } from '../access/principal.js';
 import type { Executor } from '../db/connection.js';
 import type { Locale } from '../http/messages.js';
-import { filteredTickets } from '../tickets/search.js';
+import { filteredTicketBranches, filteredTickets } from '../tickets/search.js';
 import { aggregateByGroup, type AggregateRow, countWhen, type GroupKey, sumAndCountWhen, type Window, within } from './aggregate.js';
 import { type Figure, type Figures, FIGURES } from './figures.js';
 import { categoriesWithChildren, loadGroupLabels } from './labels.js';
@@ -65,18 +65,16 @@ async function aggregateFigures(db: Executor, principal: Principal, query: Repor
   const plan = useSummary ? await planSummary(db, principal, query) : null;
   if (plan === null) return aggregateByGroup(base, query.groupBy, period, figureAggregates(period), { survey: true });
 
-  const inEntities = base.where('tickets.entity_id', 'in', plan.entities);
-  // Outside the summed entities the caller sees only tickets they requested or observe: reading
-  // those through the caller's actor rows keeps the database from scanning the whole period.
-  const outside = base
-    .where('tickets.entity_id', 'not in', plan.entities)
-    .where('tickets.id', 'in', (eb) =>
-      eb.selectFrom('ticket_actors').select('ticket_actors.ticket_id').where('ticket_actors.user_id', '=', principal.userId).where('ticket_actors.role', 'in', ['requester', 'observer']),
-    );
+  // The summed entities are the caller's read scope narrowed to the entity filter, so the entities
+  // branch with the report's filters holds their tickets; outside them the caller sees only the
+  // tickets they requested or observe, the own branch.
+  const branches = await filteredTicketBranches(db, principal, query);
+  const inEntities = branches.find((branch) => branch.kind === 'entities')?.select;
+  const outside = branches.find((branch) => branch.kind === 'own')?.select;
   const parts = await Promise.all([
     readSummary(db, plan),
-    plan.rawWindows.length === 0 ? [] : aggregateByGroup(inEntities, query.groupBy, plan.rawWindows, figureAggregates(plan.rawWindows), { survey: true }),
-    plan.outsideEntities ? aggregateByGroup(outside, query.groupBy, period, figureAggregates(period), { survey: true }) : [],
+    plan.rawWindows.length === 0 || inEntities === undefined ? [] : aggregateByGroup(inEntities, query.groupBy, plan.rawWindows, figureAggregates(plan.rawWindows), { survey: true }),
+    outside === undefined ? [] : aggregateByGroup(outside, query.groupBy, period, figureAggregates(period), { survey: true }),
   ]);
   return mergeRows(parts.flat());
 }

@@ -1,5 +1,5 @@
 import { type Kysely, sql } from 'kysely';
-import { entityScope, hasPermission } from '../access/policy.js';
+import { entityScope } from '../access/policy.js';
 import type { Principal } from '../access/principal.js';
 import type { Executor } from '../db/connection.js';
 import type { Database } from '../db/schema.js';
@@ -112,8 +112,6 @@ export interface SummaryPlan {
   dirtyDays: string[];
   /** Parts of the period counted from the tickets of `entities`: the partial days at both ends and the dirty days. */
   rawWindows: Window[];
-  /** True when the caller also sees tickets outside `entities` (as requester or observer), counted from the tickets over the whole period. */
-  outsideEntities: boolean;
 }
 
 /** Keys of a report query that are not list filters. */
@@ -150,7 +148,7 @@ export async function planSummary(db: Executor, principal: Principal, query: Rep
   for (const day of dirtyDays) addWindow({ from: dayStart(day), to: dayStart(nextDay(day)) });
   addWindow({ from: dayStart(toDay), to: query.to });
 
-  return { dimension: query.groupBy as SummaryDimension, entities, fromDay, toDay, dirtyDays, rawWindows, outsideEntities: hasPermission(principal, 'ticket:read_own') };
+  return { dimension: query.groupBy as SummaryDimension, entities, fromDay, toDay, dirtyDays, rawWindows };
 }
 
 /** Sums the stored figures of the plan's clean whole days by group; keys come back in the report's types. */

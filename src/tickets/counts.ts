@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { entityScope, hasPermission } from '../access/policy.js';
 import type { Principal } from '../access/principal.js';
 import type { Executor } from '../db/connection.js';
+import { isOwnTicket, loadOwnTickets, type OwnTickets } from './own-tickets.js';
 
 /**
  * Counts the visible tickets by status, optionally only those of some entities. The entities where
@@ -18,19 +19,19 @@ export async function countVisibleByStatus(db: Executor, principal: Principal, o
     readScope.length === 0
       ? Promise.resolve([])
       : db.selectFrom('ticket_counts').select(['status', sql<number>`sum(n)`.as('count')]).where('entity_id', 'in', readScope).groupBy('status').execute();
-  // The caller's own tickets outside the summed entities: a short list, read through the caller's actor rows.
-  const ownQuery = hasPermission(principal, 'ticket:read_own')
-    ? db
-        .selectFrom('tickets')
-        .select(['tickets.status', sql<number>`count(*)`.as('count')])
-        .where('tickets.id', 'in', (eb) =>
-          eb.selectFrom('ticket_actors').select('ticket_actors.ticket_id').where('ticket_actors.user_id', '=', principal.userId).where('ticket_actors.role', 'in', ['requester', 'observer']),
-        )
-        .$if(fullScope.length > 0, (query) => query.where('tickets.entity_id', 'not in', fullScope))
-        .$if(options.entityIds !== undefined, (query) => query.where('tickets.entity_id', 'in', options.entityIds ?? []))
-        .groupBy('tickets.status')
-        .execute()
-    : Promise.resolve([]);
+  // The caller's own tickets outside the summed entities: a short list, read by id.
+  const own = hasPermission(principal, 'ticket:read_own') ? await loadOwnTickets(db, principal.userId) : ({ kind: 'ids', ids: [] } as OwnTickets);
+  const ownQuery =
+    own.kind === 'ids' && own.ids.length === 0
+      ? Promise.resolve([])
+      : db
+          .selectFrom('tickets')
+          .select(['tickets.status', sql<number>`count(*)`.as('count')])
+          .where(isOwnTicket(own))
+          .$if(fullScope.length > 0, (query) => query.where('tickets.entity_id', 'not in', fullScope))
+          .$if(options.entityIds !== undefined, (query) => query.where('tickets.entity_id', 'in', options.entityIds ?? []))
+          .groupBy('tickets.status')
+          .execute();
   const [summed, counted] = await Promise.all([summedQuery, ownQuery]);
   return [...summed, ...counted].map((row) => ({ status: row.status, count: Number(row.count) }));
 }

@@ -30,7 +30,7 @@ export const ticketRoutes: FastifyPluginAsyncZod = async (app) => {
 
   const listDescription =
     'Lists the visible tickets matching every filter, one page at a time. `total` counts them all, except for a text (`q`) found in more than ' +
-    `${TEXT_COUNT_CAP} tickets on SQLite: the count then stops there and \`totalExact\` is false. Pass \`nextCursor\` as \`after\` for deep pages.`;
+    `${TEXT_COUNT_CAP} tickets: the count then stops there and \`totalExact\` is false. Pass \`nextCursor\` as \`after\` for deep pages.`;
   app.get('/tickets', { config: { permission: 'ticket:read_own' }, schema: { tags, description: listDescription, querystring: ticketListQuery } }, async (request) => {
     const { rows, total, totalExact, nextCursor } = await listTickets(ctx.db, principalOf(request), request.query);
     return { items: await presentTickets(ctx.db, rows), total, totalExact, page: request.query.page, perPage: request.query.perPage, nextCursor };

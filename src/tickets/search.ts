@@ -1,4 +1,4 @@
-import { type ExpressionBuilder, SqliteAdapter, sql } from 'kysely';
+import { type ExpressionBuilder, type RawBuilder, SqliteAdapter, sql } from 'kysely';
 import { z } from 'zod';
 import type { Principal } from '../access/principal.js';
 import type { Executor } from '../db/connection.js';
@@ -7,10 +7,11 @@ import { invalidQuery } from '../http/errors.js';
 import { MAX_RECORD_ID } from '../http/validation.js';
 import { JOB_PROFILES } from '../priority/grid.js';
 import { countVisibleByStatus } from './counts.js';
+import { isOwnTicket, loadOwnTickets } from './own-tickets.js';
 import { searchable } from './create.js';
 import { LEVELS, TICKET_TYPES } from './schemas.js';
 import { RUNNING_STATUSES, STATUSES } from './status.js';
-import { visibleTickets } from './visibility.js';
+import { type VisibilityBranch, visibleTicketBranches, visibleTickets } from './visibility.js';
 
 const idList = z
   .string()
@@ -101,14 +102,50 @@ function engineOf(db: Executor): 'sqlite' | 'postgres' {
   return db.getExecutor().adapter instanceof SqliteAdapter ? 'sqlite' : 'postgres';
 }
 
-/** The filtered, visible tickets: one base query that the list, the counters and the statistics build on. */
-export async function filteredTickets(
+type ListFilters = Omit<TicketListQuery, 'sort' | 'order' | 'page' | 'perPage'>;
+type TicketSelect = ReturnType<typeof selectTickets>;
+
+const selectTickets = (db: Executor) => db.selectFrom('tickets');
+
+/** The filtered, visible tickets: one base query that the counters and the statistics build on. */
+export async function filteredTickets(db: Executor, principal: Principal, query: ListFilters, options: { textScan?: boolean } = {}) {
+  return applyFilters(db, selectTickets(db).where(visibleTickets(principal)), query, options);
+}
+
+/**
+ * Returns the visible, filtered tickets as disjoint branches (see visibleTicketBranches), so that
+ * each branch filters on indexed columns alone: with the OR of both rules, PostgreSQL reads every
+ * matching row from the table to test it, hundreds of milliseconds at a million tickets.
+ */
+export async function filteredTicketBranches(
   db: Executor,
   principal: Principal,
-  query: Omit<TicketListQuery, 'sort' | 'order' | 'page' | 'perPage'>,
+  query: ListFilters,
   options: { textScan?: boolean } = {},
-) {
-  let select = db.selectFrom('tickets').where(visibleTickets(principal));
+): Promise<{ kind: VisibilityBranch['kind']; select: TicketSelect }[]> {
+  // Filtered on status and entity at most, SQLite would read every ticket of the entities through
+  // their index and sort them (400 ms for page 200 at a million tickets); walking the sort order
+  // and testing the entity, as an unindexed "+entity_id" makes it do, takes under a millisecond.
+  const walkSortOrder = engineOf(db) === 'sqlite' && hasOnlyCountedFilters(query);
+  const branches: { kind: VisibilityBranch['kind']; select: TicketSelect }[] = [];
+  for (const branch of visibleTicketBranches(principal)) {
+    if (branch.kind === 'entities') {
+      const entity = walkSortOrder ? sql<number>`+tickets.entity_id` : sql.ref<number>('tickets.entity_id');
+      branches.push({ kind: 'entities', select: selectTickets(db).where(entity, 'in', branch.entityIds) });
+      continue;
+    }
+    const own = await loadOwnTickets(db, branch.userId);
+    // A caller without own tickets, most technicians, has no second branch to query.
+    if (own.kind === 'ids' && own.ids.length === 0) continue;
+    const select = selectTickets(db).where(isOwnTicket(own));
+    branches.push({ kind: 'own', select: branch.outsideEntityIds.length > 0 ? select.where('tickets.entity_id', 'not in', branch.outsideEntityIds) : select });
+  }
+  return Promise.all(branches.map(async ({ kind, select }) => ({ kind, select: await applyFilters(db, select, query, options) })));
+}
+
+/** Adds the list's filters to a select of tickets. */
+async function applyFilters(db: Executor, base: TicketSelect, query: ListFilters, options: { textScan?: boolean }): Promise<TicketSelect> {
+  let select = base;
   if (query.status !== undefined) select = select.where('tickets.status', 'in', query.status);
   if (query.type !== undefined) select = select.where('tickets.type', '=', query.type);
   if (query.priority !== undefined) select = select.where('tickets.priority', 'in', query.priority);
@@ -175,7 +212,7 @@ export async function filteredTickets(
   }
   if (query.q !== undefined) {
     const text = searchable(query.q);
-    const pattern = `%${text.replace(/[\\%_]/g, (match) => `\\${match}`)}%`;
+    const pattern = likePattern(text);
     // On SQLite the trigram table answers substrings of three characters or more, as a phrase of
     // trigrams; shorter ones, and every text when the caller scans, read search_text directly. On
     // PostgreSQL the trigram index serves the LIKE itself.
@@ -186,6 +223,11 @@ export async function filteredTickets(
         : select.where(sql<boolean>`tickets.search_text like ${pattern} escape '\\'`);
   }
   return select;
+}
+
+/** Returns the LIKE pattern that finds a normalised text anywhere, its wildcards escaped with a backslash. */
+function likePattern(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (match) => `\\${match}`)}%`;
 }
 
 /**
@@ -234,30 +276,35 @@ const NOT_FILTERS = new Set(['sort', 'order', 'page', 'perPage', 'after']);
  * True when the list filters on status and entity at most, so its total can be summed from
  * ticket_counts instead of counted row by row, which takes tens of milliseconds at a million tickets.
  */
-function countsFromTable(query: TicketListQuery): boolean {
+function hasOnlyCountedFilters(query: Partial<TicketListQuery>): boolean {
   return Object.entries(query).every(([key, value]) => value === undefined || NOT_FILTERS.has(key) || key === 'status' || key === 'entityId');
 }
 
 /**
- * Most tickets a text search counts. A word found in tens of thousands of tickets would cost
- * hundreds of milliseconds to count exactly on SQLite; past this many the list answers
- * `totalExact: false` and the interface shows "more than".
+ * Most tickets a text search counts. A word found in tens of thousands of tickets costs a few
+ * hundred milliseconds to count exactly at a million tickets, on either engine; past this many
+ * the list answers `totalExact: false` and the interface shows "at least".
  */
 export const TEXT_COUNT_CAP = 1000;
 
 /**
- * True when the text is common: found in at least TEXT_COUNT_CAP tickets (visible or not) by the
- * SQLite trigram table, which stops counting there. Always false on PostgreSQL, whose trigram
- * index counts every match quickly enough.
+ * True when the text is common: found in at least TEXT_COUNT_CAP tickets, visible or not. The
+ * trigram index (the FTS5 table on SQLite, pg_trgm on PostgreSQL) finds the candidates and the
+ * count stops at the cap.
  */
 async function isCommonText(db: Executor, q: string | undefined): Promise<boolean> {
-  const phrase = q === undefined ? null : ftsPhrase(db, searchable(q));
-  if (phrase === null) return false;
-  const matches = await db
-    .selectFrom(sql<{ rowid: number }>`(select rowid from tickets_fts where tickets_fts match ${phrase} limit ${TEXT_COUNT_CAP})`.as('matches'))
+  if (q === undefined) return false;
+  const text = searchable(q);
+  const phrase = ftsPhrase(db, text);
+  let matches: RawBuilder<unknown>;
+  if (phrase !== null) matches = sql`(select rowid from tickets_fts where tickets_fts match ${phrase} limit ${TEXT_COUNT_CAP})`;
+  else if (engineOf(db) === 'postgres') matches = sql`(select id from tickets where search_text like ${likePattern(text)} escape '\\' limit ${TEXT_COUNT_CAP})`;
+  else return false;
+  const counted = await db
+    .selectFrom(matches.as('matches'))
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .executeTakeFirstOrThrow();
-  return Number(matches.n) >= TEXT_COUNT_CAP;
+  return Number(counted.n) >= TEXT_COUNT_CAP;
 }
 
 export interface TicketPage {
@@ -275,43 +322,96 @@ export interface TicketPage {
  */
 export async function listTickets(db: Executor, principal: Principal, query: TicketListQuery): Promise<TicketPage> {
   const common = await isCommonText(db, query.q);
-  let base = await filteredTickets(db, principal, query, { textScan: common });
+  const branches = await filteredTicketBranches(db, principal, query, { textScan: common });
   const column = SORTS[query.sort];
-  let countQuery: Promise<{ total: number }>;
-  if (countsFromTable(query)) {
-    countQuery = countVisibleByStatus(db, principal, { entityIds: query.entityId }).then((rows) => ({
-      total: rows.filter((row) => query.status === undefined || (query.status as string[]).includes(row.status)).reduce((sum, row) => sum + row.count, 0),
-    }));
-  } else if (common) {
-    const capped = base.select('tickets.id').limit(TEXT_COUNT_CAP).as('matches');
-    countQuery = db.selectFrom(capped).select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
-  } else {
-    countQuery = base.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
-  }
-  if (query.after !== undefined) {
-    const cursor = decodeCursor(query.after);
-    const before = query.order === 'desc' ? '<' : '>';
-    const value = cursor.value;
-    base = base.where((eb) =>
-      value === null
-        ? eb('tickets.id', before, cursor.id)
-        : eb.or([eb(`tickets.${column}`, before, value as never), eb.and([eb(`tickets.${column}`, '=', value as never), eb('tickets.id', before, cursor.id)])]),
+
+  let countQuery: Promise<number>;
+  if (hasOnlyCountedFilters(query)) {
+    countQuery = countVisibleByStatus(db, principal, { entityIds: query.entityId }).then((rows) =>
+      rows.filter((row) => query.status === undefined || (query.status as string[]).includes(row.status)).reduce((sum, row) => sum + row.count, 0),
     );
+  } else {
+    const counts = branches.map(({ select: branch }) =>
+      common
+        ? db.selectFrom(branch.select('tickets.id').limit(TEXT_COUNT_CAP).as('matches')).select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow()
+        : branch.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow(),
+    );
+    countQuery = Promise.all(counts).then((rows) => {
+      const sum = rows.reduce((total, row) => total + Number(row.total), 0);
+      return common ? Math.min(sum, TEXT_COUNT_CAP) : sum;
+    });
   }
-  // Two steps: the ids of the page first, sorted and cut from an index (the rows are narrow, so
-  // sorting many matches stays cheap), then the full rows of those ids only.
-  let idsQuery = base
-    .select(['tickets.id'])
-    .orderBy(`tickets.${column}`, query.order)
-    .orderBy('tickets.id', query.order)
-    .limit(query.perPage);
-  if (query.after === undefined) idsQuery = idsQuery.offset((query.page - 1) * query.perPage);
-  const [ids, count] = await Promise.all([idsQuery.execute(), countQuery]);
-  const position = new Map(ids.map((row, index) => [row.id, index]));
-  const rows = ids.length === 0 ? [] : await db.selectFrom('tickets').selectAll().where('id', 'in', [...position.keys()]).execute();
+
+  const [ids, total] = await Promise.all([pageIds(db, branches, query), countQuery]);
+  // The full rows of the page's ids only, put back in the page's order.
+  const position = new Map(ids.map((id, index) => [id, index]));
+  const rows = ids.length === 0 ? [] : await db.selectFrom('tickets').selectAll().where('id', 'in', ids).execute();
   rows.sort((a, b) => (position.get(a.id) ?? 0) - (position.get(b.id) ?? 0));
   const last = rows[rows.length - 1];
   const nextCursor = rows.length === query.perPage && last !== undefined ? encodeCursor({ value: last[column], id: last.id }) : null;
-  const total = Number(count.total);
   return { rows, total, totalExact: !common || total < TEXT_COUNT_CAP, nextCursor };
+}
+
+/**
+ * Returns the ids of one page, sorted and cut from an index in each visibility branch. With two
+ * branches, each gives its first offset + perPage ids and the page is cut from their union.
+ */
+async function pageIds(db: Executor, branches: { kind: VisibilityBranch['kind']; select: TicketSelect }[], query: TicketListQuery): Promise<number[]> {
+  const column = SORTS[query.sort];
+  const offset = query.after === undefined ? (query.page - 1) * query.perPage : 0;
+  const sorted = branches.map(({ kind, select }) =>
+    afterCursor(select, query)
+      .select(['tickets.id', `tickets.${column} as sort_value`])
+      .orderBy(kind === 'own' ? unindexed(column) : sql.ref(`tickets.${column}`), query.order)
+      .orderBy(kind === 'own' ? unindexed('id') : sql.ref('tickets.id'), query.order),
+  );
+  const reach = offset + query.perPage;
+  // Branches without a ticket on the way to this page drop out first, so that the usual case (a
+  // technician who requested nothing outside their entities) reads one index with its offset.
+  const kept = await Promise.all(sorted.map(async (branch, index) => index === 0 || (await branch.limit(1).execute()).length > 0));
+  const [first, ...others] = sorted.filter((_, index) => kept[index]);
+  if (first === undefined) return [];
+  if (others.length === 0) return (await first.limit(query.perPage).offset(offset).execute()).map((row) => row.id);
+
+  const union = others.reduce(
+    (combined, branch, index) => combined.unionAll(db.selectFrom(branch.limit(reach).as(`branch${index + 1}`)).selectAll()),
+    db.selectFrom(first.limit(reach).as('branch0')).selectAll(),
+  );
+  const page = await db
+    .selectFrom(union.as('page'))
+    .select('page.id')
+    .orderBy('page.sort_value', query.order)
+    .orderBy('page.id', query.order)
+    .limit(query.perPage)
+    .offset(offset)
+    .execute();
+  return page.map((row) => row.id);
+}
+
+/** Integer columns of the sort; the others are text. */
+const INTEGER_SORTS: ReadonlySet<string> = new Set(['id', 'priority']);
+
+/**
+ * Returns a column as an expression with the same value and order that no index serves. The own
+ * branch, a few thousand tickets at most, sorts them all this way: offered the sort index,
+ * PostgreSQL 15 walks it testing each ticket against the caller's, which takes 100 ms and more
+ * when they are few or old.
+ */
+function unindexed(column: string): RawBuilder<unknown> {
+  const ref = sql.ref(`tickets.${column}`);
+  return INTEGER_SORTS.has(column) ? sql`(${ref} + 0)` : sql`(${ref} || '')`;
+}
+
+/** Keeps the tickets after the keyset cursor `after`, in the list's sort order. */
+function afterCursor(branch: TicketSelect, query: TicketListQuery): TicketSelect {
+  if (query.after === undefined) return branch;
+  const column = SORTS[query.sort];
+  const cursor = decodeCursor(query.after);
+  const before = query.order === 'desc' ? '<' : '>';
+  const value = cursor.value;
+  return branch.where((eb) =>
+    value === null
+      ? eb('tickets.id', before, cursor.id)
+      : eb.or([eb(`tickets.${column}`, before, value as never), eb.and([eb(`tickets.${column}`, '=', value as never), eb('tickets.id', before, cursor.id)])]),
+  );
 }

@@ -257,6 +257,29 @@ describe('ticket life', () => {
     assert.equal(own.json().total, 1);
   });
 
+  test('pages cover both visibility rules', async () => {
+    // tech1 sees the hospital's tickets and, as requester, one EHPAD ticket: both rules interleave.
+    const all = await server.call('GET', '/api/v1/tickets?sort=openedAt&order=asc&perPage=200', { as: n1 });
+    const expected = all.json<{ items: { id: number; entityId: number }[] }>().items.map((item) => item.id);
+    assert.ok(all.json<{ items: { entityId: number }[] }>().items.some((item) => item.entityId === ehpad));
+    const byOffset: number[] = [];
+    for (let page = 1; byOffset.length < expected.length && page < 100; page += 1) {
+      const response = await server.call('GET', `/api/v1/tickets?sort=openedAt&order=asc&perPage=4&page=${page}`, { as: n1 });
+      byOffset.push(...response.json<{ items: { id: number }[] }>().items.map((item) => item.id));
+    }
+    assert.deepEqual(byOffset, expected);
+    const byCursor: number[] = [];
+    let cursor: string | null = null;
+    for (let guard = 0; guard < 100; guard += 1) {
+      const url: string = `/api/v1/tickets?sort=openedAt&order=asc&perPage=4${cursor === null ? '' : `&after=${cursor}`}`;
+      const body = (await server.call('GET', url, { as: n1 })).json<{ items: { id: number }[]; nextCursor: string | null }>();
+      byCursor.push(...body.items.map((item) => item.id));
+      cursor = body.nextCursor;
+      if (cursor === null) break;
+    }
+    assert.deepEqual(byCursor, expected);
+  });
+
   test('text search ignores accents and case', async () => {
     await open(nurse, { title: 'Messagerie bloquée au Bloc opératoire' });
     const response = await server.call('GET', '/api/v1/tickets?q=BLOQUEE%20au%20bloc%20operatoire', { as: n1 });

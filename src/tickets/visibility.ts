@@ -33,6 +33,27 @@ export function visibleTickets(principal: Principal) {
   };
 }
 
+/** One part of the visibility rule; the parts of a caller never share a ticket. */
+export type VisibilityBranch =
+  /** Every ticket of these entities. */
+  | { kind: 'entities'; entityIds: number[] }
+  /** The tickets the caller requested or observes, outside these entities. */
+  | { kind: 'own'; userId: number; outsideEntityIds: number[] };
+
+/**
+ * Returns the same rule as visibleTickets, split into disjoint parts that together select the same
+ * tickets: the entities where the caller has ticket:read, then the tickets they requested or
+ * observe elsewhere. A query per part can use indexes where the OR of both cannot. Empty when the
+ * caller sees no ticket.
+ */
+export function visibleTicketBranches(principal: Principal): VisibilityBranch[] {
+  const readScope = entityScope(principal, 'ticket:read');
+  const branches: VisibilityBranch[] = [];
+  if (readScope.length > 0) branches.push({ kind: 'entities', entityIds: readScope });
+  if (hasPermission(principal, 'ticket:read_own')) branches.push({ kind: 'own', userId: principal.userId, outsideEntityIds: readScope });
+  return branches;
+}
+
 export function canSeePrivate(principal: Principal, ticket: Pick<TicketRow, 'entity_id'>): boolean {
   return canIn(principal, 'ticket:read_private', ticket.entity_id);
 }
