@@ -1,8 +1,10 @@
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { GROUP_BY } from '../api/extraTypes';
 import { useEntities, useGroups } from '../api/organisation';
 import { LEVELS, PRIORITIES } from '../api/types';
+import { DayField } from '../ui/DayField';
+import { formatDayText, parseDayText } from '../ui/dayText';
 import { Field } from '../ui/Field';
 
 /** The statistics form's values; dates are local days, "2026-12-04", both included. */
@@ -31,12 +33,30 @@ export function StatsFilters({ initial, onApply, errorOf }: StatsFormProps) {
   const { t } = useTranslation();
   const entities = useEntities();
   const groups = useGroups();
+  const formatId = useId();
   const [values, setValues] = useState(initial);
+  // The period's days as typed (day/month/year), read when the form is submitted.
+  const [days, setDays] = useState({ from: formatDayText(initial.from), to: formatDayText(initial.to) });
+  const [invalid, setInvalid] = useState<('from' | 'to')[]>([]);
   const set = (key: keyof StatsForm) => (event: { target: { value: string } }) => setValues({ ...values, [key]: event.target.value });
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    onApply(values);
+    // Both days are required: a blank field is as invalid as 31/02/2026.
+    const parsed = { from: parseDayText(days.from), to: parseDayText(days.to) };
+    setInvalid((['from', 'to'] as const).filter((key) => !parsed[key]));
+    const { from, to } = parsed;
+    if (!from || !to) return;
+    onApply({ ...values, from, to });
   };
+  const day = (key: 'from' | 'to', label: string) => (
+    <DayField
+      label={label}
+      formatId={formatId}
+      value={days[key]}
+      error={invalid.includes(key) ? t('filters.invalidDay') : errorOf(key)}
+      onChange={(text) => setDays((current) => ({ ...current, [key]: text }))}
+    />
+  );
   const select = (key: keyof StatsForm, label: string, options: { value: string | number; label: string }[], any: 'any' | 'anyFeminine' | false = 'any') => (
     <Field label={label} error={errorOf(key)}>
       {(control) => (
@@ -54,12 +74,11 @@ export function StatsFilters({ initial, onApply, errorOf }: StatsFormProps) {
 
   return (
     <form className="filters card" onSubmit={submit} aria-label={t('stats.form')}>
-      <Field label={t('stats.from')} error={errorOf('from')}>
-        {(control) => <input {...control} type="date" value={values.from} onChange={set('from')} required />}
-      </Field>
-      <Field label={t('stats.to')} error={errorOf('to')}>
-        {(control) => <input {...control} type="date" value={values.to} onChange={set('to')} required />}
-      </Field>
+      <p id={formatId} className="visually-hidden">
+        {t('filters.dayFormat')}
+      </p>
+      {day('from', t('stats.from'))}
+      {day('to', t('stats.to'))}
       {select('groupBy', t('stats.groupBy'), GROUP_BY.map((value) => ({ value, label: t(`stats.group.${value}`) })), false)}
       {select('interval', t('stats.interval'), INTERVALS.map((value) => ({ value, label: t(`stats.intervalOption.${value}`) })), false)}
       {select('type', t('filters.type'), [{ value: 'incident', label: t('type.incident') }, { value: 'request', label: t('type.request') }])}

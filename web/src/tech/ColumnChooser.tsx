@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { memo, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type ColumnLayout, moveColumn, toggleColumn } from './columnLayout';
 import type { Column } from './columns';
@@ -14,7 +14,7 @@ interface ColumnChooserProps {
  * Lists every column in display order with a checkbox to show it and buttons to move it up or down.
  * After a move, the focus follows the moved column, and a status line announces its new place.
  */
-export function ColumnChooser({ layout, onChange }: ColumnChooserProps) {
+function ColumnChooserPanel({ layout, onChange }: ColumnChooserProps) {
   const { t } = useTranslation();
   const buttons = useRef(new Map<string, HTMLButtonElement>());
   const pendingFocus = useRef<{ column: Column; direction: Direction } | null>(null);
@@ -81,3 +81,5 @@ export function ColumnChooser({ layout, onChange }: ColumnChooserProps) {
     </details>
   );
 }
+
+export const ColumnChooser = memo(ColumnChooserPanel);

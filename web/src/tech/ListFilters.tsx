@@ -1,7 +1,8 @@
-import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
+import { type FormEvent, memo, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCategories, useEntities, useGroups, useLocations, useServices } from '../api/organisation';
 import { LEVELS, OPEN_STATUSES, PRIORITIES, PROFILES, STATUSES } from '../api/types';
+import { DayField } from '../ui/DayField';
 import { Field } from '../ui/Field';
 import { type DateKey, type DateTexts, dateTextsOf, EMPTY_FILTERS, type FilterKey, type FilterValues, readDateTexts } from './listQuery';
 import { UserFilter } from './UserFilter';
@@ -41,7 +42,7 @@ interface ListFiltersProps {
 }
 
 /** The list's search form, one field per criterion of the ticket list API; nothing is applied until the user submits it. */
-export function ListFilters({ initial, onApply }: ListFiltersProps) {
+function ListFiltersForm({ initial, onApply }: ListFiltersProps) {
   const { t } = useTranslation();
   const formatId = useId();
   const form = useRef<HTMLFormElement>(null);
@@ -82,7 +83,7 @@ export function ListFilters({ initial, onApply }: ListFiltersProps) {
     <SelectFilter label={label} value={values[key]} onChange={setValue(key)} anyLabel={anyLabel} options={options} />
   );
   const day = (key: DateKey, label: string, hint?: string) => (
-    <DayFilter
+    <DayField
       label={label}
       hint={hint}
       formatId={formatId}
@@ -192,6 +193,9 @@ export function ListFilters({ initial, onApply }: ListFiltersProps) {
   );
 }
 
+/** The form renders hundreds of options: memoized, it renders again only when its URL values or callback change. */
+export const ListFilters = memo(ListFiltersForm);
+
 interface SelectFilterProps {
   label: string;
   value: string;
@@ -219,36 +223,6 @@ function SelectFilter({ label, value, onChange, anyLabel, options }: SelectFilte
             </option>
           ))}
         </select>
-      )}
-    </Field>
-  );
-}
-
-interface DayFilterProps {
-  label: string;
-  hint?: string | undefined;
-  /** Id of the sentence that gives the expected format, read after the label. */
-  formatId: string;
-  value: string;
-  error: string | undefined;
-  onChange: (text: string) => void;
-}
-
-/** Renders a date field typed as day/month/year; ui/dayText.ts explains why it is not <input type="date">. */
-function DayFilter({ label, hint, formatId, value, error, onChange }: DayFilterProps) {
-  const { t } = useTranslation();
-  return (
-    <Field label={label} hint={hint} error={error}>
-      {(control) => (
-        <input
-          {...control}
-          aria-describedby={[formatId, control['aria-describedby']].filter((id) => id !== undefined).join(' ')}
-          type="text"
-          autoComplete="off"
-          placeholder={t('filters.dayPlaceholder')}
-          value={value}
-          onChange={(event) => onChange(event.target.value)}
-        />
       )}
     </Field>
   );

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { useTicketPage } from '../api/tickets';
@@ -19,7 +19,8 @@ import './screens.css';
 export default function TicketList() {
   const { t } = useTranslation();
   const [params, setParams] = useSearchParams();
-  const state = readListState(params);
+  // Memoized on the URL so that the filter form, memoized too, does not render again when tickets arrive.
+  const state = useMemo(() => readListState(params), [params]);
   const [layout, setLayout] = useState<ColumnLayout>(loadLayout);
   const [selected, setSelected] = useState<ReadonlySet<number>>(new Set());
   // Set by the first bulk action, so its summary stays on screen after its tickets leave the selection.
@@ -38,25 +39,28 @@ export default function TicketList() {
     for (const ticket of tickets.data?.items ?? []) titles.current.set(ticket.id, ticket.title);
   }, [tickets.data]);
 
-  const update = (changes: Record<string, string | number | undefined>) => {
-    const next = new URLSearchParams(params);
-    for (const [key, value] of Object.entries(changes)) {
-      if (value === undefined || value === '') next.delete(key);
-      else next.set(key, String(value));
-    }
-    setParams(next);
-  };
-  const applyFilters = (values: FilterValues) => update({ ...values, page: undefined });
+  const update = useCallback(
+    (changes: Record<string, string | number | undefined>) => {
+      const next = new URLSearchParams(params);
+      for (const [key, value] of Object.entries(changes)) {
+        if (value === undefined || value === '') next.delete(key);
+        else next.set(key, String(value));
+      }
+      setParams(next);
+    },
+    [params, setParams],
+  );
+  const applyFilters = useCallback((values: FilterValues) => update({ ...values, page: undefined }), [update]);
   const sortBy = (sort: SortState) => update({ sort: sort.sort, order: sort.order, page: undefined });
   const openSaved = (saved: Record<string, string>) => {
     const next = fromSavedQuery(saved);
     if (state.view === 'kanban') next.set('view', 'kanban');
     setParams(next);
   };
-  const changeLayout = (next: ColumnLayout) => {
+  const changeLayout = useCallback((next: ColumnLayout) => {
     setLayout(next);
     saveLayout(next);
-  };
+  }, []);
   const finishBulk = (result: BulkResult) => {
     setBulkUsed(true);
     setSelected(new Set(result.failed.map((failure) => failure.id)));
