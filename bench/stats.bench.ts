@@ -51,7 +51,7 @@ async function principalFor(login: string): Promise<Principal> {
 }
 
 await addSurveys(handle);
-// What the stats.summary job does after the migration or an import, here all at once and timed.
+// The stats.summary job's work after the migration or an import, done here all at once and timed.
 const refreshStarted = Date.now();
 let refreshedDays = 0;
 for (let days = -1; days !== 0; refreshedDays += days) days = Math.max(0, await refreshSummary(handle.db, figureAggregates));

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { Principal } from '../access/principal.js';
 import type { Executor } from '../db/connection.js';
 import { countVisibleByStatus } from '../tickets/counts.js';
+import { ownTicketsOf } from '../tickets/own-tickets.js';
 import { filteredTicketBranches } from '../tickets/search.js';
 import { RUNNING_STATUSES, STATUSES, type Status } from '../tickets/status.js';
 
@@ -17,9 +18,10 @@ export async function countTickets(db: Executor, principal: Principal, options: 
   const now = options.now.toISOString();
   const soon = new Date(options.now.getTime() + options.dueSoonHours * 3_600_000).toISOString();
   // One query per visibility branch, each served by the (status, ttr_due_at, entity_id) index.
-  const branches = await filteredTicketBranches(db, principal, {});
+  const own = await ownTicketsOf(db, principal);
+  const branches = await filteredTicketBranches(db, principal, {}, { own });
   const [byStatus, deadlines] = await Promise.all([
-    countVisibleByStatus(db, principal),
+    countVisibleByStatus(db, principal, { own }),
     Promise.all(
       branches.map(({ select }) =>
         select

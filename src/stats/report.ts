@@ -56,18 +56,17 @@ export function figureAggregates(windows: readonly Window[]) {
 /**
  * Sums the figures of every group for the period over the tickets that the caller's list would
  * show with the same filters. When the daily summary can serve the query, its whole clean days are
- * added to the rest counted from the tickets: the partial days at both ends, the days not yet
- * recomputed, and the tickets the caller sees outside the entities they read in full.
+ * added to the rest, counted from the tickets. The rest is the partial days at both ends, the days
+ * not yet recomputed, and the caller's own tickets outside the entities they read in full.
  */
 async function aggregateFigures(db: Executor, principal: Principal, query: ReportQuery, useSummary: boolean): Promise<AggregateRow[]> {
-  const base = await filteredTickets(db, principal, query);
   const period = [{ from: query.from, to: query.to }];
   const plan = useSummary ? await planSummary(db, principal, query) : null;
-  if (plan === null) return aggregateByGroup(base, query.groupBy, period, figureAggregates(period), { survey: true });
+  if (plan === null) return aggregateByGroup(await filteredTickets(db, principal, query), query.groupBy, period, figureAggregates(period), { survey: true });
 
   // The summed entities are the caller's read scope narrowed to the entity filter, so the entities
-  // branch with the report's filters holds their tickets; outside them the caller sees only the
-  // tickets they requested or observe, the own branch.
+  // branch with the report's filters contains their tickets. Outside them the caller can read only
+  // the tickets they requested or observe, which is the own branch.
   const branches = await filteredTicketBranches(db, principal, query);
   const inEntities = branches.find((branch) => branch.kind === 'entities')?.select;
   const outside = branches.find((branch) => branch.kind === 'own')?.select;

@@ -125,8 +125,8 @@ export async function buildSeries(db: Executor, principal: Principal, query: Ser
     resolved[index] = (resolved[index] ?? 0) + Number(row.count);
   }
 
-  // Reopening a ticket clears solved_at, so the running sum counts a reopened ticket as open
-  // since its opening; each refused solution takes it out of the buckets that end while it was solved.
+  // Reopening a ticket clears solved_at, so the running sum counts a reopened ticket as open since
+  // its opening. Each refused solution takes it out of the buckets that end while it was solved.
   const ends = bounds.map((bound) => bound.to);
   const solvedAtEnd = new Array<number>(buckets.length).fill(0);
   for (const { solvedAt, refusedAt } of refused) {

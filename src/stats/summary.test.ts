@@ -8,7 +8,7 @@ import { planSummary, refreshSummary, SUMMARY_DIMENSIONS } from './summary.js';
 import { addSurvey, openTicket, setTimeline } from './test-helpers.js';
 
 // The daily summary must give exactly the figures of counting every ticket, whatever the period's
-// edges, the days changed since the last refresh, and the tickets a technician sees only as
+// edges, the days changed since the last refresh, and the tickets a technician can read only as
 // requester. Ninety tickets over three months are drawn from a fixed seed and both ways compared.
 
 /** A small deterministic generator (LCG), so that a failure replays. */
@@ -90,9 +90,12 @@ describe('statistics daily summary', () => {
       const opened = instant(start, 100);
       const solved = next() < 0.7 ? instant(Date.parse(opened), 12) : null;
       const closed = solved !== null && next() < 0.7 ? instant(Date.parse(solved), 6) : null;
+      let status = 'assigned';
+      if (closed !== null) status = 'closed';
+      else if (solved !== null) status = 'solved';
       await setTimeline(server, id, {
         entity_id: pick([hospital, hospital, clinic, ehpad]),
-        status: closed !== null ? 'closed' : solved !== null ? 'solved' : 'assigned',
+        status,
         priority: pick([1, 2, 3, 3, 4, 5, 6]),
         level: pick([null, 'N1', 'N2', 'N3']),
         category_id: pick([null, ...categories]),
@@ -111,7 +114,7 @@ describe('statistics daily summary', () => {
       if (next() < 0.5) await server.handle.db.insertInto('ticket_actors').values({ ticket_id: id, role: 'assigned', user_id: null, group_id: pick(groups) }).execute();
       if (closed !== null && next() < 0.6) await addSurvey(server, id, closed, next() < 0.3 ? null : 1 + Math.floor(next() * 5));
     }
-    // A clinic ticket that technician A requested: A sees it only as its requester.
+    // A clinic ticket that technician A requested: A can read it only as its requester.
     const requested = await openTicket(server, server.admin, { entityId: clinic });
     await server.handle.db.updateTable('ticket_actors').set({ user_id: technicianA }).where('ticket_id', '=', requested).where('role', '=', 'requester').execute();
     await setTimeline(server, requested, { status: 'closed', opened_at: '2025-02-03T10:00:00.000Z', solved_at: '2025-02-04T10:00:00.000Z', closed_at: '2025-02-05T10:00:00.000Z', ttr_late: 1 });

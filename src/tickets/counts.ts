@@ -1,8 +1,8 @@
 import { sql } from 'kysely';
-import { entityScope, hasPermission } from '../access/policy.js';
+import { entityScope } from '../access/policy.js';
 import type { Principal } from '../access/principal.js';
 import type { Executor } from '../db/connection.js';
-import { isOwnTicket, loadOwnTickets, type OwnTickets } from './own-tickets.js';
+import { isOwnTicket, type OwnTickets, ownTicketsOf } from './own-tickets.js';
 
 /**
  * Counts the visible tickets by status, optionally only those of some entities. The entities where
@@ -10,7 +10,11 @@ import { isOwnTicket, loadOwnTickets, type OwnTickets } from './own-tickets.js';
  * not grow with the number of tickets. Tickets the caller sees elsewhere, as requester or observer,
  * are counted from the tickets themselves, outside those entities so none counts twice.
  */
-export async function countVisibleByStatus(db: Executor, principal: Principal, options: { entityIds?: number[] } = {}): Promise<{ status: string; count: number }[]> {
+export async function countVisibleByStatus(
+  db: Executor,
+  principal: Principal,
+  options: { entityIds?: number[]; own?: OwnTickets } = {},
+): Promise<{ status: string; count: number }[]> {
   const requested = options.entityIds === undefined ? undefined : new Set(options.entityIds);
   const fullScope = entityScope(principal, 'ticket:read');
   const readScope = requested === undefined ? fullScope : fullScope.filter((id) => requested.has(id));
@@ -20,7 +24,7 @@ export async function countVisibleByStatus(db: Executor, principal: Principal, o
       ? Promise.resolve([])
       : db.selectFrom('ticket_counts').select(['status', sql<number>`sum(n)`.as('count')]).where('entity_id', 'in', readScope).groupBy('status').execute();
   // The caller's own tickets outside the summed entities: a short list, read by id.
-  const own = hasPermission(principal, 'ticket:read_own') ? await loadOwnTickets(db, principal.userId) : ({ kind: 'ids', ids: [] } as OwnTickets);
+  const own = options.own ?? (await ownTicketsOf(db, principal));
   const ownQuery =
     own.kind === 'ids' && own.ids.length === 0
       ? Promise.resolve([])

@@ -1,4 +1,6 @@
 import type { Expression, ExpressionBuilder, SqlBool } from 'kysely';
+import { hasPermission } from '../access/policy.js';
+import type { Principal } from '../access/principal.js';
 import type { Executor } from '../db/connection.js';
 import type { Database } from '../db/schema.js';
 
@@ -7,7 +9,7 @@ export const MAX_LISTED_IDS = 10_000;
 
 /**
  * The tickets a user requested or observes, as the list and the counters select them: their ids
- * when there are at most MAX_LISTED_IDS, read first so that the query planner sees how few they are.
+ * when there are at most MAX_LISTED_IDS, read first so that the query planner gets their exact number.
  * Given a subquery instead, PostgreSQL 15 estimates thousands of rows for any user and may scan
  * every ticket, or walk a whole index, looking for them (over 100 ms at a million tickets).
  */
@@ -25,6 +27,11 @@ export async function loadOwnTickets(db: Executor, userId: number): Promise<OwnT
     .execute();
   if (rows.length > MAX_LISTED_IDS) return { kind: 'subquery', userId };
   return { kind: 'ids', ids: rows.map((row) => row.ticket_id) };
+}
+
+/** Loads the caller's own tickets, none when the caller may not read their own. */
+export async function ownTicketsOf(db: Executor, principal: Principal): Promise<OwnTickets> {
+  return hasPermission(principal, 'ticket:read_own') ? loadOwnTickets(db, principal.userId) : { kind: 'ids', ids: [] };
 }
 
 /** Returns the condition that keeps the user's own tickets; false when they have none. */

@@ -7,7 +7,7 @@ import { invalidQuery } from '../http/errors.js';
 import { MAX_RECORD_ID } from '../http/validation.js';
 import { JOB_PROFILES } from '../priority/grid.js';
 import { countVisibleByStatus } from './counts.js';
-import { isOwnTicket, loadOwnTickets } from './own-tickets.js';
+import { isOwnTicket, loadOwnTickets, type OwnTickets, ownTicketsOf } from './own-tickets.js';
 import { searchable } from './create.js';
 import { LEVELS, TICKET_TYPES } from './schemas.js';
 import { RUNNING_STATUSES, STATUSES } from './status.js';
@@ -107,24 +107,24 @@ type TicketSelect = ReturnType<typeof selectTickets>;
 
 const selectTickets = (db: Executor) => db.selectFrom('tickets');
 
-/** The filtered, visible tickets: one base query that the counters and the statistics build on. */
-export async function filteredTickets(db: Executor, principal: Principal, query: ListFilters, options: { textScan?: boolean } = {}) {
-  return applyFilters(db, selectTickets(db).where(visibleTickets(principal)), query, options);
+/** Builds the query of the filtered, visible tickets that the statistics build on. */
+export async function filteredTickets(db: Executor, principal: Principal, query: ListFilters) {
+  return applyFilters(db, selectTickets(db).where(visibleTickets(principal)), query, {});
 }
 
 /**
  * Returns the visible, filtered tickets as disjoint branches (see visibleTicketBranches), so that
- * each branch filters on indexed columns alone: with the OR of both rules, PostgreSQL reads every
- * matching row from the table to test it, hundreds of milliseconds at a million tickets.
+ * each branch filters on indexed columns alone. With the OR of both rules, PostgreSQL reads every
+ * matching row from the table to test it, which takes hundreds of milliseconds at a million tickets.
  */
 export async function filteredTicketBranches(
   db: Executor,
   principal: Principal,
   query: ListFilters,
-  options: { textScan?: boolean } = {},
+  options: { textScan?: boolean; own?: OwnTickets } = {},
 ): Promise<{ kind: VisibilityBranch['kind']; select: TicketSelect }[]> {
   // Filtered on status and entity at most, SQLite would read every ticket of the entities through
-  // their index and sort them (400 ms for page 200 at a million tickets); walking the sort order
+  // their index and sort them (400 ms for page 200 at a million tickets). Walking the sort order
   // and testing the entity, as an unindexed "+entity_id" makes it do, takes under a millisecond.
   const walkSortOrder = engineOf(db) === 'sqlite' && hasOnlyCountedFilters(query);
   const branches: { kind: VisibilityBranch['kind']; select: TicketSelect }[] = [];
@@ -134,7 +134,7 @@ export async function filteredTicketBranches(
       branches.push({ kind: 'entities', select: selectTickets(db).where(entity, 'in', branch.entityIds) });
       continue;
     }
-    const own = await loadOwnTickets(db, branch.userId);
+    const own = options.own ?? (await loadOwnTickets(db, branch.userId));
     // A caller without own tickets, most technicians, has no second branch to query.
     if (own.kind === 'ids' && own.ids.length === 0) continue;
     const select = selectTickets(db).where(isOwnTicket(own));
@@ -213,8 +213,8 @@ async function applyFilters(db: Executor, base: TicketSelect, query: ListFilters
   if (query.q !== undefined) {
     const text = searchable(query.q);
     const pattern = likePattern(text);
-    // On SQLite the trigram table answers substrings of three characters or more, as a phrase of
-    // trigrams; shorter ones, and every text when the caller scans, read search_text directly. On
+    // On SQLite the trigram table finds substrings of three characters or more, as a phrase of
+    // trigrams. Shorter ones, and every text when the caller scans, read search_text directly. On
     // PostgreSQL the trigram index serves the LIKE itself.
     const phrase = ftsPhrase(db, text);
     select =
@@ -281,9 +281,9 @@ function hasOnlyCountedFilters(query: Partial<TicketListQuery>): boolean {
 }
 
 /**
- * Most tickets a text search counts. A word found in tens of thousands of tickets costs a few
- * hundred milliseconds to count exactly at a million tickets, on either engine; past this many
- * the list answers `totalExact: false` and the interface shows "at least".
+ * Maximum number of tickets a text search counts. Counting a word found in tens of thousands of
+ * tickets exactly costs a few hundred milliseconds at a million tickets, on either engine. Past
+ * this many, the list returns `totalExact: false` and the interface shows "at least".
  */
 export const TEXT_COUNT_CAP = 1000;
 
@@ -316,18 +316,21 @@ export interface TicketPage {
 }
 
 /**
- * Lists one page of the visible, filtered tickets with their total. A common text is matched on
- * each row while SQLite walks the sort column's index, which finds a page in a few hundred rows,
- * and counted up to TEXT_COUNT_CAP; a rarer one goes through the trigram table and is counted exactly.
+ * Lists one page of the visible, filtered tickets with their total. A common text is counted up to
+ * TEXT_COUNT_CAP, and on SQLite it is matched on each row while the sort column's index is walked,
+ * which finds a page in a few hundred rows. A rarer text goes through the trigram table and is
+ * counted exactly.
  */
 export async function listTickets(db: Executor, principal: Principal, query: TicketListQuery): Promise<TicketPage> {
   const common = await isCommonText(db, query.q);
-  const branches = await filteredTicketBranches(db, principal, query, { textScan: common });
+  // Read once for the page and for the total.
+  const own = await ownTicketsOf(db, principal);
+  const branches = await filteredTicketBranches(db, principal, query, { textScan: common, own });
   const column = SORTS[query.sort];
 
   let countQuery: Promise<number>;
   if (hasOnlyCountedFilters(query)) {
-    countQuery = countVisibleByStatus(db, principal, { entityIds: query.entityId }).then((rows) =>
+    countQuery = countVisibleByStatus(db, principal, { entityIds: query.entityId, own }).then((rows) =>
       rows.filter((row) => query.status === undefined || (query.status as string[]).includes(row.status)).reduce((sum, row) => sum + row.count, 0),
     );
   } else {
@@ -368,8 +371,8 @@ async function pageIds(db: Executor, branches: { kind: VisibilityBranch['kind'];
   const reach = offset + query.perPage;
   // Branches without a ticket on the way to this page drop out first, so that the usual case (a
   // technician who requested nothing outside their entities) reads one index with its offset.
-  const kept = await Promise.all(sorted.map(async (branch, index) => index === 0 || (await branch.limit(1).execute()).length > 0));
-  const [first, ...others] = sorted.filter((_, index) => kept[index]);
+  const nonEmpty = await Promise.all(sorted.map(async (branch, index) => index === 0 || (await branch.limit(1).execute()).length > 0));
+  const [first, ...others] = sorted.filter((_, index) => nonEmpty[index]);
   if (first === undefined) return [];
   if (others.length === 0) return (await first.limit(query.perPage).offset(offset).execute()).map((row) => row.id);
 

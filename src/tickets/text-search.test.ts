@@ -11,8 +11,8 @@ interface Page {
   nextCursor: string | null;
 }
 
-// A word found in more tickets than the list counts (TEXT_COUNT_CAP): the list stops counting at
-// the cap (on SQLite it also matches the word row by row along the sort index), while the rows and
+// A word found in more tickets than the list counts (TEXT_COUNT_CAP). The list stops counting at
+// the cap, and on SQLite it also matches the word row by row along the sort index. The rows and
 // their order stay those of a full search.
 describe('ticket list: common words', () => {
   let server: TestServer;

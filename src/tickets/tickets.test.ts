@@ -258,7 +258,7 @@ describe('ticket life', () => {
   });
 
   test('pages cover both visibility rules', async () => {
-    // tech1 sees the hospital's tickets and, as requester, one EHPAD ticket: both rules interleave.
+    // tech1 reads the hospital's tickets and, as requester, one EHPAD ticket, so both rules interleave.
     const all = await server.call('GET', '/api/v1/tickets?sort=openedAt&order=asc&perPage=200', { as: n1 });
     const expected = all.json<{ items: { id: number; entityId: number }[] }>().items.map((item) => item.id);
     assert.ok(all.json<{ items: { entityId: number }[] }>().items.some((item) => item.entityId === ehpad));

@@ -41,7 +41,7 @@ interface ListFiltersProps {
   onApply: (values: FilterValues) => void;
 }
 
-/** The list's search form, one field per criterion of the ticket list API; nothing is applied until the user submits it. */
+/** Renders the list's search form, one field per criterion of the ticket list API. Nothing is applied until the user submits it. */
 function ListFiltersForm({ initial, onApply }: ListFiltersProps) {
   const { t } = useTranslation();
   const formatId = useId();
